@@ -47,6 +47,25 @@ public final class TenantContext {
         }
     }
 
+    /** Puts {@code tenant} in scope until the returned scope is closed. */
+    public static Scope open(Tenant tenant) {
+        Tenant previous = CURRENT.get();
+        CURRENT.set(tenant);
+        return () -> {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        };
+    }
+
+    /** A tenant scope; closing it restores the previous one. */
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     public static void run(Tenant tenant, Runnable work) {
         call(tenant, () -> {
             work.run();

@@ -1,0 +1,104 @@
+package dev.foyer.demo;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.foyer.application.Application;
+import dev.foyer.application.ApplicationRepository;
+import dev.foyer.security.OpaqueTokens;
+import dev.foyer.tenant.Tenant;
+import dev.foyer.tenant.TenantContext;
+import dev.foyer.tenant.TenantRepository;
+import dev.foyer.userflow.UserFlow;
+import dev.foyer.userflow.UserFlowRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The landing page, with "Run user flow" links for the demo tenant, and the demo application's
+ * callback, which shows what the application received (the ID token's header and claims).
+ */
+@Controller
+class DemoPages {
+
+    private final TenantRepository tenants;
+    private final ApplicationRepository applications;
+    private final UserFlowRepository flows;
+
+    DemoPages(TenantRepository tenants, ApplicationRepository applications, UserFlowRepository flows) {
+        this.tenants = tenants;
+        this.applications = applications;
+        this.flows = flows;
+    }
+
+    record FlowLink(String name, boolean mfa, String runUrl, String discoveryUrl) {
+    }
+
+    @GetMapping("/")
+    String landing(HttpServletRequest request, Model model) {
+        String origin = ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).build().toUriString();
+        Optional<Tenant> demo = tenants.findByNameOrId(DemoTenant.TENANT);
+        model.addAttribute("tenant", demo.map(Tenant::name).orElse(null));
+        model.addAttribute("flows", demo.map(t -> TenantContext.call(t, () -> links(t, origin))).orElse(List.of()));
+        return "demo/index";
+    }
+
+    @PostMapping(DemoLinks.CALLBACK)
+    String formPostCallback(@RequestParam Map<String, String> params, Model model) {
+        return callback(params, model);
+    }
+
+    @GetMapping(DemoLinks.CALLBACK)
+    String queryCallback(@RequestParam Map<String, String> params, Model model) {
+        return callback(params, model);
+    }
+
+    private String callback(Map<String, String> params, Model model) {
+        model.addAttribute("error", params.get("error"));
+        model.addAttribute("errorDescription", params.get("error_description"));
+        model.addAttribute("code", params.get("code"));
+        String idToken = params.get("id_token");
+        if (idToken != null) {
+            try {
+                SignedJWT jwt = SignedJWT.parse(idToken);
+                model.addAttribute("header", jwt.getHeader().toString());
+                Map<String, Object> claims = new LinkedHashMap<>(jwt.getJWTClaimsSet().toJSONObject());
+                model.addAttribute("claims", claims);
+            } catch (ParseException e) {
+                model.addAttribute("error", "invalid_token");
+                model.addAttribute("errorDescription", "The id_token could not be read.");
+            }
+        }
+        return "demo/callback";
+    }
+
+    private List<FlowLink> links(Tenant tenant, String origin) {
+        Optional<Application> app = applications.findAll().stream()
+                .filter(a -> a.displayName().equals(DemoTenant.APP_NAME)).findFirst();
+        String redirectUri = origin + DemoLinks.CALLBACK;
+        if (app.isEmpty() || !app.get().hasRedirectUri(redirectUri)) {
+            return List.of();
+        }
+        return flows.findAll().stream().map(flow -> link(tenant, flow, app.get(), redirectUri)).toList();
+    }
+
+    private static FlowLink link(Tenant tenant, UserFlow flow, Application app, String redirectUri) {
+        String base = "/" + tenant.name() + "/" + flow.canonicalName();
+        String run = base + "/oauth2/v2.0/authorize?client_id=" + app.clientId()
+                + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
+                + "&response_type=id_token&response_mode=form_post&scope=openid&nonce="
+                + OpaqueTokens.generate().substring(0, 12);
+        return new FlowLink(flow.name(), flow.properties().mfa().isOn(), run,
+                base + "/v2.0/.well-known/openid-configuration");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.foyer.demo;
+
+import dev.foyer.application.Application;
+import dev.foyer.application.ApplicationRepository;
+import dev.foyer.application.ApplicationType;
+import dev.foyer.application.ClientSecrets;
+import dev.foyer.tenant.Tenant;
+import dev.foyer.tenant.TenantContext;
+import dev.foyer.tenant.TenantRepository;
+import dev.foyer.userflow.MfaSettings;
+import dev.foyer.userflow.UserFlowDefinition;
+import dev.foyer.userflow.UserFlowProperties;
+import dev.foyer.userflow.UserFlowRepository;
+import dev.foyer.userflow.UserFlowType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Seeds, only when absent, the demo tenant {@code contoso}: the app "Contoso Auto Insurance" and
+ * the user flows {@code B2C_1_susi} (no MFA) and {@code B2C_1_susi_mfa} (MFA always on, SMS or
+ * phone call). Turned off with {@code foyer.demo.enabled=false}.
+ */
+@Component
+@Order(100)
+class DemoTenant implements ApplicationRunner {
+
+    static final String TENANT = "contoso";
+    static final String APP_NAME = "Contoso Auto Insurance";
+    static final List<String> SIGN_UP_ATTRIBUTES = List.of("displayName", "givenName", "surname");
+    static final List<String> APPLICATION_CLAIMS = List.of("emails", "name", "given_name", "family_name", "oid", "tid",
+            "idp", "newUser");
+
+    private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
+
+    private final boolean enabled;
+    private final DemoLinks links;
+    private final TenantRepository tenants;
+    private final ApplicationRepository applications;
+    private final ClientSecrets secrets;
+    private final UserFlowRepository flows;
+    private final TransactionTemplate transaction;
+
+    DemoTenant(@Value("${foyer.demo.enabled:true}") boolean enabled, DemoLinks links, TenantRepository tenants,
+               ApplicationRepository applications, ClientSecrets secrets, UserFlowRepository flows,
+               TransactionTemplate transaction) {
+        this.enabled = enabled;
+        this.links = links;
+        this.tenants = tenants;
+        this.applications = applications;
+        this.secrets = secrets;
+        this.flows = flows;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        Optional<Tenant> existing = tenants.findByNameOrId(TENANT);
+        if (existing.isEmpty()) {
+            transaction.executeWithoutResult(status -> seed());
+        }
+        Tenant tenant = tenants.findByNameOrId(TENANT).orElseThrow();
+        TenantContext.run(tenant, () -> applications.findAll().stream()
+                .filter(a -> a.displayName().equals(APP_NAME)).findFirst()
+                .ifPresent(app -> log.info("Demo tenant '{}' is ready. Try:\n  {}\n  {}\n  Sign-up emails: {}",
+                        TENANT, links.landingPage(), links.discovery(TENANT, "B2C_1_susi"), links.outbox())));
+    }
+
+    private void seed() {
+        Tenant tenant = new Tenant(UUID.randomUUID(), TENANT, "Contoso");
+        tenants.add(tenant);
+        TenantContext.run(tenant, () -> {
+            Application app = applications.register(new Application(UUID.randomUUID(), APP_NAME, ApplicationType.WEB,
+                    links.demoRedirectUris(), Optional.empty()));
+            ClientSecrets.IssuedSecret secret = secrets.issue(app.clientId());
+            flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN, definition(MfaSettings.OFF));
+            flows.create("susi_mfa", UserFlowType.SIGN_UP_OR_SIGN_IN, definition(MfaSettings.ENABLED));
+            log.info("Seeded demo tenant '{}' ({}) with application '{}', client_id {}. Its client secret, shown"
+                            + " only now: {}", TENANT, tenant.id(), APP_NAME, app.clientId(), secret.secret());
+        });
+    }
+
+    static UserFlowDefinition definition(MfaSettings mfa) {
+        return new UserFlowDefinition(List.of(UserFlowDefinition.LOCAL_ACCOUNT), SIGN_UP_ATTRIBUTES,
+                APPLICATION_CLAIMS, UserFlowProperties.DEFAULTS.withMfa(mfa));
+    }
+}

@@ -1,0 +1,286 @@
+package dev.foyer.journey;
+
+import dev.foyer.application.Application;
+import dev.foyer.application.ApplicationRepository;
+import dev.foyer.security.OpaqueTokens;
+import dev.foyer.session.AuthenticationFactor;
+import dev.foyer.session.SsoSession;
+import dev.foyer.session.SsoSessions;
+import dev.foyer.tenant.TenantContext;
+import dev.foyer.userflow.UserFlow;
+import dev.foyer.userflow.UserFlowRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs user flows. The protocol side calls {@link #start} and, when the browser comes back,
+ * {@link #end}; in between, the hosted pages call {@link #show} and {@link #submit}. State lives
+ * in the {@link JourneyStore} after every request, never in a node's memory.
+ */
+@Service
+public class JourneyEngine {
+
+    static final String CANCEL = "cancel";
+    static final String PAGE_EXPIRED = "This sign-in page has expired or is no longer valid."
+            + " Return to the application and sign in again.";
+
+    private final JourneyPlanner planner;
+    private final JourneyStore store;
+    private final UserFlowRepository flows;
+    private final ApplicationRepository applications;
+    private final SsoSessions sessions;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    JourneyEngine(JourneyPlanner planner, JourneyStore store, UserFlowRepository flows,
+                  ApplicationRepository applications, SsoSessions sessions, Clock clock,
+                  @Value("${foyer.journey.lifetime:PT30M}") Duration lifetime) {
+        this.planner = planner;
+        this.store = store;
+        this.flows = flows;
+        this.applications = applications;
+        this.sessions = sessions;
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    /** Starts a journey; finishes at once when the SSO session satisfies every step. */
+    public JourneyStart start(JourneyRequest request, UserFlow flow, Application application,
+                              Optional<SsoSession> session) {
+        JourneyPlanner.Plan plan = planner.plan(flow);
+        if (plan.refusal() != null) {
+            return new JourneyStart.Refused(plan.refusal());
+        }
+        Instant now = clock.instant();
+        JourneyState state = new JourneyState();
+        state.request = request;
+        state.flowId = flow.id();
+        state.plan.addAll(plan.stepNames());
+        state.csrfToken = OpaqueTokens.generate();
+        state.expiresAt = now.plus(lifetime);
+        Run run = new Run(state, flow, application, session, now);
+        Optional<StepOutcome> pending = run.advance();
+        if (pending.isEmpty()) {
+            List<AuthenticationFactor> factors = session.map(SsoSession::factors).orElse(List.of());
+            return new JourneyStart.Finished(new JourneyResult(state.objectId, factors, latest(factors), false,
+                    request.protocolState()));
+        }
+        if (pending.get() instanceof StepOutcome.Failed failed) {
+            return new JourneyStart.Refused(failed.error());
+        }
+        if (request.forbidsInteraction()) {
+            return new JourneyStart.Refused(
+                    state.objectId == null ? JourneyError.LOGIN_REQUIRED : JourneyError.INTERACTION_REQUIRED);
+        }
+        String id = OpaqueTokens.generate();
+        store.insert(id, state);
+        return new JourneyStart.Interaction(pageUrl(flow, id));
+    }
+
+    /** The page of the journey's current step (binding the journey to this browser on first sight). */
+    JourneyPage show(String id, String browserId, Optional<SsoSession> session) {
+        Instant now = clock.instant();
+        Optional<JourneyStore.Loaded> loaded = store.find(id, now);
+        if (loaded.isEmpty()) {
+            return new JourneyPage.Problem(404, PAGE_EXPIRED);
+        }
+        JourneyState state = loaded.get().state();
+        if (state.browserHash == null) {
+            state.browserHash = OpaqueTokens.hash(browserId);
+        } else if (!OpaqueTokens.equal(state.browserHash, OpaqueTokens.hash(browserId))) {
+            return new JourneyPage.Problem(403, PAGE_EXPIRED);
+        }
+        if (state.status != JourneyState.Status.ACTIVE) {
+            return new JourneyPage.Redirect(returnUrl(state, id), null);
+        }
+        return proceed(id, loaded.get(), session, now, null);
+    }
+
+    /** Handles a form posted on the journey's current page. */
+    JourneyPage submit(String id, String browserId, String csrfToken, FormInput input, Optional<SsoSession> session) {
+        Instant now = clock.instant();
+        Optional<JourneyStore.Loaded> loaded = store.find(id, now);
+        if (loaded.isEmpty()) {
+            return new JourneyPage.Problem(404, PAGE_EXPIRED);
+        }
+        JourneyState state = loaded.get().state();
+        if (state.browserHash == null || !OpaqueTokens.equal(state.browserHash, OpaqueTokens.hash(browserId))
+                || !OpaqueTokens.equal(state.csrfToken, csrfToken)) {
+            return new JourneyPage.Problem(403, "This form was not sent by the page we showed you, or that page has"
+                    + " expired. Go back, reload the page and try again.");
+        }
+        if (state.status != JourneyState.Status.ACTIVE) {
+            return new JourneyPage.Redirect(returnUrl(state, id), null);
+        }
+        if (input.isAction(CANCEL)) {
+            return fail(id, loaded.get(), JourneyError.CANCELLED, now);
+        }
+        return proceed(id, loaded.get(), session, now, input);
+    }
+
+    /**
+     * The protocol side's second call: the journey's outcome, once. A success is handed only to the
+     * browser that holds the SSO session the journey recorded.
+     */
+    public JourneyEnd end(String id, Optional<SsoSession> browserSession) {
+        Optional<JourneyStore.Loaded> loaded = store.find(id, clock.instant());
+        if (loaded.isEmpty()) {
+            return new JourneyEnd.NotFound();
+        }
+        JourneyState state = loaded.get().state();
+        switch (state.status) {
+            case FINISHED -> {
+                boolean sameBrowser = browserSession
+                        .map(s -> OpaqueTokens.equal(state.sessionHash, OpaqueTokens.hash(s.id()))).orElse(false);
+                if (!sameBrowser || !store.delete(id)) {
+                    return new JourneyEnd.NotFound();
+                }
+                return new JourneyEnd.Succeeded(new JourneyResult(state.objectId, state.resultFactors,
+                        state.authTime, state.newUser, state.request.protocolState()));
+            }
+            case FAILED -> {
+                if (!store.delete(id)) {
+                    return new JourneyEnd.NotFound();
+                }
+                return new JourneyEnd.Failed(state.error, state.request.protocolState());
+            }
+            default -> {
+                return new JourneyEnd.NotFound();
+            }
+        }
+    }
+
+    /** The flow a journey page belongs to, for titles and layout. */
+    Optional<UserFlow> flowOf(String name) {
+        return flows.findByName(name);
+    }
+
+    @Scheduled(fixedDelayString = "${foyer.journey.cleanup-interval:PT5M}")
+    void deleteExpired() {
+        store.deleteExpired(clock.instant());
+    }
+
+    private JourneyPage proceed(String id, JourneyStore.Loaded loaded, Optional<SsoSession> session, Instant now,
+                                FormInput input) {
+        JourneyState state = loaded.state();
+        Optional<UserFlow> flow = flows.findByName(state.request.flowName());
+        Optional<Application> application = applications.findByClientId(state.request.clientId());
+        if (flow.isEmpty() || application.isEmpty() || !flow.get().id().equals(state.flowId)) {
+            return new JourneyPage.Problem(404, PAGE_EXPIRED);
+        }
+        Run run = new Run(state, flow.get(), application.get(), session, now);
+        Optional<StepOutcome> pending;
+        if (input != null) {
+            Step step = planner.step(state.plan.get(state.stepIndex));
+            StepOutcome outcome = step.submit(run.context(step), input);
+            pending = outcome instanceof StepOutcome.Completed ? run.next() : Optional.of(outcome);
+        } else {
+            pending = run.advance();
+        }
+        if (pending.isEmpty()) {
+            return finish(id, loaded, flow.get(), session, now);
+        }
+        if (pending.get() instanceof StepOutcome.Failed failed) {
+            return fail(id, loaded, failed.error(), now);
+        }
+        View view = ((StepOutcome.ShowView) pending.get()).view();
+        state.expiresAt = now.plus(lifetime);
+        if (!store.save(id, state, loaded.version())) {
+            return new JourneyPage.Redirect(pageUrl(flow.get(), id), null);
+        }
+        if (input != null && !view.hasErrors()) {
+            return new JourneyPage.Redirect(pageUrl(flow.get(), id), null);
+        }
+        return new JourneyPage.Render(view, state.csrfToken);
+    }
+
+    private JourneyPage finish(String id, JourneyStore.Loaded loaded, UserFlow flow, Optional<SsoSession> session,
+                               Instant now) {
+        JourneyState state = loaded.state();
+        if (state.objectId == null) {
+            throw new IllegalStateException("Journey of flow " + flow.name() + " ended without a user");
+        }
+        SsoSession recorded = sessions.authenticated(session, state.objectId, state.proven,
+                flow.properties().session().webSessionLifetime());
+        state.status = JourneyState.Status.FINISHED;
+        state.sessionHash = OpaqueTokens.hash(recorded.id());
+        state.resultFactors.clear();
+        state.resultFactors.addAll(recorded.factors());
+        state.authTime = latest(state.proven.isEmpty() ? recorded.factors() : state.proven);
+        state.expiresAt = now.plus(Duration.ofMinutes(5));
+        if (!store.save(id, state, loaded.version())) {
+            sessions.end(recorded);
+            return new JourneyPage.Redirect(pageUrl(flow, id), null);
+        }
+        return new JourneyPage.Redirect(returnUrl(state, id), recorded);
+    }
+
+    private JourneyPage fail(String id, JourneyStore.Loaded loaded, JourneyError error, Instant now) {
+        JourneyState state = loaded.state();
+        state.status = JourneyState.Status.FAILED;
+        state.error = error;
+        state.expiresAt = now.plus(Duration.ofMinutes(5));
+        store.save(id, state, loaded.version());
+        return new JourneyPage.Redirect(returnUrl(state, id), null);
+    }
+
+    private static Instant latest(List<AuthenticationFactor> factors) {
+        return factors.stream().map(AuthenticationFactor::at).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    static String pageUrl(UserFlow flow, String id) {
+        return "/" + TenantContext.current().name() + "/" + flow.canonicalName() + "/journey/" + id;
+    }
+
+    private static String returnUrl(JourneyState state, String id) {
+        String path = state.request.returnPath();
+        return path + (path.contains("?") ? "&" : "?") + "journey=" + id;
+    }
+
+    /** One request's pass over the plan. */
+    private final class Run {
+        private final JourneyState state;
+        private final UserFlow flow;
+        private final Application application;
+        private final Optional<SsoSession> session;
+        private final Instant now;
+
+        Run(JourneyState state, UserFlow flow, Application application, Optional<SsoSession> session, Instant now) {
+            this.state = state;
+            this.flow = flow;
+            this.application = application;
+            this.session = session;
+            this.now = now;
+        }
+
+        StepContext context(Step step) {
+            return new StepContext(state, step, TenantContext.current(), flow, application, session, now);
+        }
+
+        /** Moves past the current step, then on until a step needs the user. */
+        Optional<StepOutcome> next() {
+            state.stepIndex++;
+            return advance();
+        }
+
+        /** From the current step on, the first outcome that is not "completed"; empty when all are done. */
+        Optional<StepOutcome> advance() {
+            while (state.stepIndex < state.plan.size()) {
+                Step step = planner.step(state.plan.get(state.stepIndex));
+                StepOutcome outcome = step.prepare(context(step));
+                if (!(outcome instanceof StepOutcome.Completed)) {
+                    return Optional.of(outcome);
+                }
+                state.stepIndex++;
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.foyer.journey;
+
+import dev.foyer.security.OpaqueTokens;
+import dev.foyer.session.SsoSessions;
+import dev.foyer.tenant.TenantContext;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The hosted pages: renders the journey's current step and posts its forms to the engine. Knows
+ * HTTP (cookies, redirects, status codes); knows nothing of what the steps do.
+ */
+@Controller
+class JourneyPages {
+
+    static final String BROWSER_COOKIE = "foyer_browser";
+    private static final int MAX_FIELDS = 64;
+
+    private final JourneyEngine engine;
+    private final SsoSessions sessions;
+
+    JourneyPages(JourneyEngine engine, SsoSessions sessions) {
+        this.engine = engine;
+        this.sessions = sessions;
+    }
+
+    @GetMapping("/{tenant}/{policy}/journey/{id}")
+    String show(@PathVariable String policy, @PathVariable String id, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
+        if (TenantContext.find().isEmpty()) {
+            return problem(new JourneyPage.Problem(404, JourneyEngine.PAGE_EXPIRED), response, model);
+        }
+        String browser = browserId(request, response);
+        return render(engine.show(id, browser, sessions.current(request)), policy, request, response, model);
+    }
+
+    @PostMapping("/{tenant}/{policy}/journey/{id}")
+    String submit(@PathVariable String policy, @PathVariable String id,
+                  @RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
+                  HttpServletResponse response, Model model) {
+        if (TenantContext.find().isEmpty()) {
+            return problem(new JourneyPage.Problem(404, JourneyEngine.PAGE_EXPIRED), response, model);
+        }
+        if (form.size() > MAX_FIELDS) {
+            return problem(new JourneyPage.Problem(400, "The form has too many fields."), response, model);
+        }
+        Map<String, String> fields = new HashMap<>();
+        form.forEach((name, values) -> fields.put(name, values.isEmpty() ? "" : values.get(0)));
+        String csrf = fields.remove("csrf_token");
+        String action = fields.remove("action");
+        String browser = browserId(request, response);
+        JourneyPage page = engine.submit(id, browser, csrf, new FormInput(action, fields), sessions.current(request));
+        return render(page, policy, request, response, model);
+    }
+
+    private String render(JourneyPage page, String policy, HttpServletRequest request, HttpServletResponse response,
+                          Model model) {
+        if (page instanceof JourneyPage.Redirect redirect) {
+            Optional.ofNullable(redirect.newSession()).ifPresent(s -> sessions.writeCookie(request, response, s));
+            return "redirect:" + redirect.location();
+        }
+        if (page instanceof JourneyPage.Problem problem) {
+            return problem(problem, response, model);
+        }
+        View view = ((JourneyPage.Render) page).view();
+        model.addAllAttributes(view.model());
+        model.addAttribute("csrfToken", ((JourneyPage.Render) page).csrfToken());
+        model.addAttribute("journeyUrl", request.getRequestURI());
+        model.addAttribute("pageError", view.pageError());
+        model.addAttribute("fieldErrors", view.fieldErrors());
+        model.addAttribute("tenantName", TenantContext.current().displayName());
+        model.addAttribute("policy", policy);
+        return "journey/" + view.template();
+    }
+
+    private static String problem(JourneyPage.Problem problem, HttpServletResponse response, Model model) {
+        response.setStatus(problem.status());
+        model.addAttribute("message", problem.message());
+        return "journey/problem";
+    }
+
+    /** A random id for this browser, set on first sight; journeys are bound to it. */
+    private static String browserId(HttpServletRequest request, HttpServletResponse response) {
+        Cookie[] cookies = request.getCookies();
+        Optional<String> existing = cookies == null ? Optional.empty() : Arrays.stream(cookies)
+                .filter(c -> c.getName().equals(BROWSER_COOKIE)).map(Cookie::getValue)
+                .filter(v -> v.length() >= 32 && v.length() <= 64).findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String id = OpaqueTokens.generate();
+        response.addHeader("Set-Cookie", ResponseCookie.from(BROWSER_COOKIE, id).path("/").httpOnly(true)
+                .secure(request.isSecure()).sameSite("Lax").build().toString());
+        return id;
+    }
+}

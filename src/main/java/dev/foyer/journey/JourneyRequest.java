@@ -1,0 +1,30 @@
+package dev.foyer.journey;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The protocol side's call "this request needs a signed-in user: start a journey". The journey
+ * engine never interprets {@code protocolState}; it hands it back with the result.
+ *
+ * @param prompt        {@code login} forces the password again; {@code none} forbids any page
+ * @param maxAge        the longest time since the password was proven that the app accepts; null if any
+ * @param returnPath    where the browser goes when the journey ends ({@code ?journey=<id>} is appended)
+ * @param protocolState opaque to the journey
+ */
+public record JourneyRequest(UUID clientId, String flowName, String prompt, Duration maxAge, List<String> acrValues,
+                             String loginHint, String uiLocales, String returnPath, String protocolState) {
+
+    public JourneyRequest {
+        acrValues = acrValues == null ? List.of() : List.copyOf(acrValues);
+    }
+
+    public boolean forcesLogin() {
+        return "login".equals(prompt);
+    }
+
+    public boolean forbidsInteraction() {
+        return "none".equals(prompt);
+    }
+}

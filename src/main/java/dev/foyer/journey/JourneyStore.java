@@ -1,0 +1,74 @@
+package dev.foyer.journey;
+
+import dev.foyer.security.OpaqueTokens;
+import dev.foyer.tenant.TenantContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Journeys in the {@code journey} table under the hash of their id. Saves are optimistic: two
+ * requests racing on one journey cannot both move it on.
+ */
+@Repository
+class JourneyStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JourneyStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    record Loaded(JourneyState state, int version) {
+    }
+
+    void insert(String id, JourneyState state) {
+        jdbc.sql("insert into journey (id_hash, tenant_id, state, version, expires_at) values (?, ?, ?, 1, ?)")
+                .params(OpaqueTokens.hash(id), TenantContext.currentId(), json.writeValueAsString(state),
+                        utc(state.expiresAt))
+                .update();
+    }
+
+    Optional<Loaded> find(String id, Instant now) {
+        if (id == null || id.length() > 64) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select state, version, expires_at from journey where id_hash = ? and tenant_id = ?")
+                .params(OpaqueTokens.hash(id), TenantContext.currentId())
+                .query((rs, n) -> new Loaded(json.readValue(rs.getString("state"), JourneyState.class),
+                        rs.getInt("version")))
+                .optional()
+                .filter(l -> l.state().expiresAt.isAfter(now));
+    }
+
+    /** Saves if nobody saved in between; false when the journey moved on meanwhile. */
+    boolean save(String id, JourneyState state, int expectedVersion) {
+        return jdbc.sql("""
+                update journey set state = ?, version = version + 1, expires_at = ?
+                where id_hash = ? and tenant_id = ? and version = ?""")
+                .params(json.writeValueAsString(state), utc(state.expiresAt), OpaqueTokens.hash(id),
+                        TenantContext.currentId(), expectedVersion)
+                .update() == 1;
+    }
+
+    /** Removes the journey; true for the one caller that removed it. */
+    boolean delete(String id) {
+        return jdbc.sql("delete from journey where id_hash = ? and tenant_id = ?")
+                .params(OpaqueTokens.hash(id), TenantContext.currentId())
+                .update() == 1;
+    }
+
+    int deleteExpired(Instant now) {
+        return jdbc.sql("delete from journey where expires_at < ?").param(utc(now)).update();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

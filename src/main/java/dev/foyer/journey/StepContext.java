@@ -1,0 +1,101 @@
+package dev.foyer.journey;
+
+import dev.foyer.application.Application;
+import dev.foyer.session.AuthenticationFactor;
+import dev.foyer.session.SsoSession;
+import dev.foyer.tenant.Tenant;
+import dev.foyer.userflow.UserFlow;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a step may see and change of the running journey. Step data is namespaced by step name, so
+ * steps cannot trample each other's state.
+ */
+public final class StepContext {
+
+    private final JourneyState state;
+    private final Step step;
+    private final Tenant tenant;
+    private final UserFlow flow;
+    private final Application application;
+    private final Optional<SsoSession> session;
+    private final Instant now;
+
+    StepContext(JourneyState state, Step step, Tenant tenant, UserFlow flow, Application application,
+                Optional<SsoSession> session, Instant now) {
+        this.state = state;
+        this.step = step;
+        this.tenant = tenant;
+        this.flow = flow;
+        this.application = application;
+        this.session = session;
+        this.now = now;
+    }
+
+    public Tenant tenant() {
+        return tenant;
+    }
+
+    public UserFlow flow() {
+        return flow;
+    }
+
+    public Application application() {
+        return application;
+    }
+
+    public JourneyRequest request() {
+        return state.request;
+    }
+
+    public Optional<SsoSession> session() {
+        return session;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    /** The path the user chose on an earlier page, e.g. {@code signUp}. */
+    public Optional<String> choice() {
+        return Optional.ofNullable(state.choice);
+    }
+
+    public void choose(String choice) {
+        state.choice = choice;
+    }
+
+    /** The user this journey has identified so far. */
+    public Optional<UUID> subject() {
+        return Optional.ofNullable(state.objectId);
+    }
+
+    public void identify(UUID objectId, boolean newUser) {
+        state.objectId = objectId;
+        state.newUser = state.newUser || newUser;
+    }
+
+    /** Records a factor proven on this run. */
+    public void prove(String method) {
+        state.proven.add(new AuthenticationFactor(method, now));
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(state.data.get(step.name() + "." + key));
+    }
+
+    public void put(String key, String value) {
+        if (value == null) {
+            state.data.remove(step.name() + "." + key);
+        } else {
+            state.data.put(step.name() + "." + key, value);
+        }
+    }
+
+    /** Reads another step's data (read-only), e.g. the email the verification step proved. */
+    public Optional<String> getOf(String stepName, String key) {
+        return Optional.ofNullable(state.data.get(stepName + "." + key));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.foyer.localaccount;
+
+import dev.foyer.directory.Accounts;
+import dev.foyer.directory.EmailAddress;
+import dev.foyer.journey.FormInput;
+import dev.foyer.journey.Step;
+import dev.foyer.journey.StepContext;
+import dev.foyer.journey.StepOutcome;
+import dev.foyer.journey.View;
+import dev.foyer.messaging.ChannelType;
+import dev.foyer.messaging.Message;
+import dev.foyer.messaging.Outbox;
+import dev.foyer.security.OneTimeCode;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Proves that a person signing up owns the email address: a one-time code sent through the outbox.
+ * Whether an account already exists is said only after the code is proven, so the page cannot be
+ * used to find out who has an account.
+ */
+@Component
+class EmailVerificationStep implements Step {
+
+    static final String NAME = "emailVerification";
+    static final String VERIFIED = "verified";
+    static final String EMAIL = "email";
+    private static final String CODE = "code";
+    private static final String CODES_SENT = "codesSent";
+
+    private final Accounts accounts;
+    private final Outbox outbox;
+    private final Duration codeLifetime;
+    private final int codeTries;
+    private final int codesPerJourney;
+
+    EmailVerificationStep(Accounts accounts, Outbox outbox,
+                          @Value("${foyer.codes.lifetime:PT10M}") Duration codeLifetime,
+                          @Value("${foyer.codes.tries:5}") int codeTries,
+                          @Value("${foyer.codes.per-journey:10}") int codesPerJourney) {
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.codeLifetime = codeLifetime;
+        this.codeTries = codeTries;
+        this.codesPerJourney = codesPerJourney;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StepOutcome prepare(StepContext context) {
+        if (!context.choice().filter(LocalSignInStep.SIGN_UP::equals).isPresent()
+                || context.get(VERIFIED).isPresent()) {
+            return StepOutcome.completed();
+        }
+        return StepOutcome.show(view(context));
+    }
+
+    @Override
+    public StepOutcome submit(StepContext context, FormInput input) {
+        return switch (input.action() == null ? "" : input.action()) {
+            case "sendCode" -> sendCode(context, input.get(EMAIL));
+            case "resendCode" -> sendCode(context, context.get(EMAIL).orElse(""));
+            case "verifyCode" -> verifyCode(context, input.get(CODE));
+            case "changeEmail" -> {
+                context.put(CODE, null);
+                context.put(EMAIL, null);
+                yield StepOutcome.show(view(context));
+            }
+            default -> StepOutcome.show(view(context).withPageError("Please choose Send verification code."));
+        };
+    }
+
+    private StepOutcome sendCode(StepContext context, String rawEmail) {
+        if (rawEmail.isEmpty()) {
+            return StepOutcome.show(view(context).withFieldErrors(Map.of(EMAIL, "Please enter your email address.")));
+        }
+        if (rawEmail.length() > LocalSignInStep.MAX_FIELD || !EmailAddress.isValid(rawEmail)) {
+            return StepOutcome.show(view(context).with(EMAIL, rawEmail.length() > LocalSignInStep.MAX_FIELD ? "" : rawEmail)
+                    .withFieldErrors(Map.of(EMAIL, "Please enter a valid email address.")));
+        }
+        int sent = context.get(CODES_SENT).map(Integer::parseInt).orElse(0);
+        if (sent >= codesPerJourney) {
+            return StepOutcome.show(view(context).withPageError(
+                    "You have asked for too many codes. Return to the application and start again later."));
+        }
+        EmailAddress email = EmailAddress.parse(rawEmail);
+        OneTimeCode.Issued issued = OneTimeCode.issue(context.now().plus(codeLifetime), codeTries);
+        context.put(EMAIL, email.value());
+        context.put(CODE, issued.code().serialize());
+        context.put(CODES_SENT, Integer.toString(sent + 1));
+        String organisation = context.tenant().displayName();
+        outbox.enqueue(new Message(ChannelType.EMAIL, email.value(), organisation + " account email verification code",
+                "Thanks for verifying your " + email.value() + " account.\n\nYour code is: " + issued.plaintext()
+                        + "\n\nIt expires in " + codeLifetime.toMinutes() + " minutes. If you did not ask for it,"
+                        + " ignore this message.\n\n" + organisation,
+                "email-verification"));
+        return StepOutcome.show(view(context));
+    }
+
+    private StepOutcome verifyCode(StepContext context, String presented) {
+        if (context.get(CODE).isEmpty()) {
+            return StepOutcome.show(view(context).withPageError("Please send a verification code first."));
+        }
+        OneTimeCode code = OneTimeCode.parse(context.get(CODE).get());
+        if (presented.isEmpty()) {
+            return StepOutcome.show(view(context).withFieldErrors(Map.of(CODE, "Please enter the verification code.")));
+        }
+        return switch (code.check(presented, context.now())) {
+            case CORRECT -> {
+                context.put(CODE, null);
+                String email = context.get(EMAIL).orElseThrow();
+                if (accounts.exists(EmailAddress.parse(email))) {
+                    context.put(EMAIL, null);
+                    yield StepOutcome.show(view(context).with(EMAIL, email).withFieldErrors(Map.of(EMAIL,
+                            "An account with this email address already exists. Cancel and sign in instead,"
+                                    + " or use another email address.")));
+                }
+                context.put(VERIFIED, "true");
+                yield StepOutcome.completed();
+            }
+            case WRONG -> {
+                OneTimeCode after = code.afterWrongTry();
+                context.put(CODE, after.serialize());
+                yield StepOutcome.show(view(context).withFieldErrors(Map.of(CODE, after.triesLeft() == 0
+                        ? "That code is incorrect, and you have no tries left. Send a new code."
+                        : "That code is incorrect. Please try again.")));
+            }
+            case EXPIRED -> StepOutcome.show(view(context).withFieldErrors(
+                    Map.of(CODE, "That code has expired. Send a new code.")));
+            case DEAD -> StepOutcome.show(view(context).withFieldErrors(
+                    Map.of(CODE, "Too many incorrect tries for that code. Send a new code.")));
+        };
+    }
+
+    private View view(StepContext context) {
+        boolean codeSent = context.get(CODE).isPresent();
+        return View.of("email-verification")
+                .with("codeSent", codeSent)
+                .with(EMAIL, context.get(EMAIL).orElse(""));
+    }
+}

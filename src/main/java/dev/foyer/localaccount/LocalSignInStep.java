@@ -1,0 +1,93 @@
+package dev.foyer.localaccount;
+
+import dev.foyer.directory.Accounts;
+import dev.foyer.directory.EmailAddress;
+import dev.foyer.directory.User;
+import dev.foyer.journey.FormInput;
+import dev.foyer.journey.Step;
+import dev.foyer.journey.StepContext;
+import dev.foyer.journey.StepOutcome;
+import dev.foyer.journey.View;
+import dev.foyer.session.AuthenticationFactor;
+import dev.foyer.session.SsoSession;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sign in with email and password, or choose "Sign up now". Satisfied without a page when the SSO
+ * session already proved the password recently enough (no {@code prompt=login}, within
+ * {@code max_age}).
+ */
+@Component
+class LocalSignInStep implements Step {
+
+    static final String NAME = "localSignIn";
+    static final String SIGN_UP = "signUp";
+    static final String WRONG_CREDENTIALS = "The email address or password is incorrect.";
+    static final int MAX_FIELD = 256;
+
+    private final Accounts accounts;
+
+    LocalSignInStep(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StepOutcome prepare(StepContext context) {
+        if (context.choice().isPresent()) {
+            return StepOutcome.completed();
+        }
+        Optional<SsoSession> session = context.session();
+        if (session.isPresent() && !context.request().forcesLogin()
+                && session.get().hasFactor(AuthenticationFactor.PASSWORD, context.request().maxAge(), context.now())
+                && accounts.find(session.get().objectId()).filter(User::enabled).isPresent()) {
+            context.identify(session.get().objectId(), false);
+            return StepOutcome.completed();
+        }
+        String hint = context.request().loginHint();
+        return StepOutcome.show(view(hint == null || hint.length() > MAX_FIELD ? "" : hint));
+    }
+
+    @Override
+    public StepOutcome submit(StepContext context, FormInput input) {
+        if (input.isAction(SIGN_UP)) {
+            context.choose(SIGN_UP);
+            return StepOutcome.completed();
+        }
+        String signInName = input.get("signInName");
+        String password = input.raw("password");
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (signInName.isEmpty()) {
+            errors.put("signInName", "Please enter your email address.");
+        } else if (signInName.length() > MAX_FIELD || !EmailAddress.isValid(signInName)) {
+            errors.put("signInName", "Please enter a valid email address.");
+        }
+        if (password.isEmpty()) {
+            errors.put("password", "Please enter your password.");
+        } else if (password.length() > MAX_FIELD) {
+            errors.put("password", "A password has at most " + MAX_FIELD + " characters.");
+        }
+        String shown = signInName.length() > MAX_FIELD ? "" : signInName;
+        if (!errors.isEmpty()) {
+            return StepOutcome.show(view(shown).withFieldErrors(errors));
+        }
+        Optional<User> user = accounts.verifyPassword(EmailAddress.parse(signInName), password);
+        if (user.isEmpty()) {
+            return StepOutcome.show(view(shown).withPageError(WRONG_CREDENTIALS));
+        }
+        context.identify(user.get().objectId(), false);
+        context.prove(AuthenticationFactor.PASSWORD);
+        return StepOutcome.completed();
+    }
+
+    private static View view(String signInName) {
+        return View.of("signin").with("signInName", signInName).with("allowSignUp", true);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Local accounts in user flows: the steps that sign a user in with email and password, prove a new
+ * user's email with a one-time code, and create the account with the flow's attributes. Each is a
+ * {@link dev.foyer.journey.Step}; the journey engine decides when they run. Depends on
+ * {@code journey} (the step contract), {@code directory}, {@code messaging} and {@code security}.
+ */
+package dev.foyer.localaccount;

@@ -1,0 +1,25 @@
+package dev.foyer.oidc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What tokens say about how the user signed in; carried from the journey's result through the
+ * authorization code into every token of the grant.
+ *
+ * @param amr RFC 8176 method references, e.g. {@code ["pwd"]} or {@code ["pwd", "sms", "mfa"]}
+ */
+record Authentication(UUID objectId, UUID clientId, UUID flowId, List<String> scopes, Instant authTime,
+                      List<String> amr, boolean newUser) {
+
+    Authentication {
+        scopes = List.copyOf(scopes);
+        amr = List.copyOf(amr);
+    }
+
+    /** The same authentication as seen by later tokens of the grant: no longer a new user. */
+    Authentication refreshed() {
+        return new Authentication(objectId, clientId, flowId, scopes, authTime, amr, false);
+    }
+}

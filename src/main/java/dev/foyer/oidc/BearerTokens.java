@@ -1,0 +1,56 @@
+package dev.foyer.oidc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.foyer.keys.SigningKeys;
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Verifies tokens this server signed: signature with the tenant's published keys, issuer, type. */
+@Component
+class BearerTokens {
+
+    static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
+
+    private final SigningKeys keys;
+    private final Clock clock;
+
+    BearerTokens(SigningKeys keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** The claims of a genuine token of {@code type} issued by {@code issuer}; expiry checked when asked. */
+    Optional<JWTClaimsSet> verify(String token, JOSEObjectType type, String issuer, boolean checkExpiry) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null
+                    || !type.equals(jwt.getHeader().getType())) {
+                return Optional.empty();
+            }
+            Optional<RSAKey> key = keys.findPublished(jwt.getHeader().getKeyID());
+            if (key.isEmpty() || !jwt.verify(new RSASSAVerifier(key.get()))) {
+                return Optional.empty();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!issuer.equals(claims.getIssuer())) {
+                return Optional.empty();
+            }
+            if (checkExpiry && (claims.getExpirationTime() == null
+                    || !claims.getExpirationTime().after(Date.from(clock.instant())))) {
+                return Optional.empty();
+            }
+            return Optional.of(claims);
+        } catch (ParseException | JOSEException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.foyer.oidc;
+
+import dev.foyer.security.OpaqueTokens;
+import dev.foyer.tenant.TenantContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Grants and the bearer secrets they produced: authorization codes and refresh tokens, stored only
+ * as hashes. State changes that must happen once (redeeming a code, rotating a refresh token) are
+ * single conditional updates, so two nodes racing cannot both win.
+ */
+@Repository
+class Grants {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    Grants(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** A code's stored facts. */
+    record CodeGrant(AuthorizationRequest request, Authentication authentication) {
+    }
+
+    record StoredCode(UUID grantId, CodeGrant grant, Instant expiresAt, boolean redeemed) {
+    }
+
+    record StoredRefreshToken(UUID grantId, Authentication authentication, Instant expiresAt,
+                              Instant familyExpiresAt, boolean rotated) {
+    }
+
+    UUID create(Authentication authentication, Instant now) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into oauth_grant (id, tenant_id, client_id, object_id, flow_id, created_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id, TenantContext.currentId(), authentication.clientId(), authentication.objectId(),
+                        authentication.flowId(), utc(now))
+                .update();
+        return id;
+    }
+
+    boolean isActive(UUID grantId) {
+        return jdbc.sql("select count(*) from oauth_grant where id = ? and tenant_id = ? and revoked_at is null")
+                .params(grantId, TenantContext.currentId()).query(Integer.class).single() == 1;
+    }
+
+    void revoke(UUID grantId, String reason, Instant now) {
+        jdbc.sql("update oauth_grant set revoked_at = ?, revoked_reason = ? where id = ? and tenant_id = ?"
+                        + " and revoked_at is null")
+                .params(utc(now), reason, grantId, TenantContext.currentId()).update();
+    }
+
+    String issueCode(UUID grantId, CodeGrant grant, Instant expiresAt) {
+        String code = OpaqueTokens.generate();
+        jdbc.sql("""
+                insert into authorization_code (code_hash, grant_id, tenant_id, request, expires_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(OpaqueTokens.hash(code), grantId, TenantContext.currentId(), json.writeValueAsString(grant),
+                        utc(expiresAt))
+                .update();
+        return code;
+    }
+
+    Optional<StoredCode> findCode(String code) {
+        return jdbc.sql("select * from authorization_code where code_hash = ? and tenant_id = ?")
+                .params(OpaqueTokens.hash(code), TenantContext.currentId())
+                .query((rs, n) -> new StoredCode(rs.getObject("grant_id", UUID.class),
+                        json.readValue(rs.getString("request"), CodeGrant.class),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("redeemed_at", OffsetDateTime.class) != null))
+                .optional();
+    }
+
+    /** Marks the code redeemed; false when it already was (a replay). */
+    boolean redeem(String code, Instant now) {
+        return jdbc.sql("update authorization_code set redeemed_at = ? where code_hash = ? and tenant_id = ?"
+                        + " and redeemed_at is null")
+                .params(utc(now), OpaqueTokens.hash(code), TenantContext.currentId()).update() == 1;
+    }
+
+    String issueRefreshToken(UUID grantId, Authentication authentication, Instant now, Instant expiresAt,
+                             Instant familyExpiresAt) {
+        String token = OpaqueTokens.generate();
+        jdbc.sql("""
+                insert into refresh_token (token_hash, grant_id, tenant_id, claims, issued_at, expires_at,
+                                           family_expires_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(OpaqueTokens.hash(token), grantId, TenantContext.currentId(),
+                        json.writeValueAsString(authentication), utc(now), utc(expiresAt),
+                        familyExpiresAt == null ? null : utc(familyExpiresAt))
+                .update();
+        return token;
+    }
+
+    Optional<StoredRefreshToken> findRefreshToken(String token) {
+        return jdbc.sql("select * from refresh_token where token_hash = ? and tenant_id = ?")
+                .params(OpaqueTokens.hash(token), TenantContext.currentId())
+                .query((rs, n) -> {
+                    OffsetDateTime family = rs.getObject("family_expires_at", OffsetDateTime.class);
+                    return new StoredRefreshToken(rs.getObject("grant_id", UUID.class),
+                            json.readValue(rs.getString("claims"), Authentication.class),
+                            rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                            family == null ? null : family.toInstant(),
+                            rs.getObject("rotated_at", OffsetDateTime.class) != null);
+                })
+                .optional();
+    }
+
+    /** Marks the token used; false when it already was (a replay of a rotated token). */
+    boolean rotate(String token, Instant now) {
+        return jdbc.sql("update refresh_token set rotated_at = ? where token_hash = ? and tenant_id = ?"
+                        + " and rotated_at is null")
+                .params(utc(now), OpaqueTokens.hash(token), TenantContext.currentId()).update() == 1;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

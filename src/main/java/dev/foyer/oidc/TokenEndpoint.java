@@ -1,0 +1,251 @@
+package dev.foyer.oidc;
+
+import dev.foyer.application.Application;
+import dev.foyer.directory.Accounts;
+import dev.foyer.directory.User;
+import dev.foyer.security.OpaqueTokens;
+import dev.foyer.userflow.TokenLifetimes;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The token endpoint: {@code authorization_code} (PKCE S256; a replayed code revokes what it
+ * issued) and {@code refresh_token} (rotated on every use; a replayed token revokes its family).
+ * A code or refresh token is honoured only at the token endpoint of the flow that issued it.
+ */
+@RestController
+class TokenEndpoint {
+
+    private static final Pattern PKCE_VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+
+    private final FlowEndpoints endpoints;
+    private final ClientAuthenticator clients;
+    private final Grants grants;
+    private final TokenIssuer tokens;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    TokenEndpoint(FlowEndpoints endpoints, ClientAuthenticator clients, Grants grants, TokenIssuer tokens,
+                  Accounts accounts, Clock clock) {
+        this.endpoints = endpoints;
+        this.clients = clients;
+        this.grants = grants;
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/{tenant}/{policy}/oauth2/v2.0/token")
+    @Transactional
+    public ResponseEntity<Map<String, Object>> token(@PathVariable String policy,
+                                                     @RequestParam Map<String, String> params,
+                                                     HttpServletRequest request) {
+        Optional<FlowEndpoint> endpoint = endpoints.resolve(policy, request);
+        if (endpoint.isEmpty()) {
+            return error(new OAuthError("invalid_request", "This tenant or user flow does not exist.", 404), false);
+        }
+        ClientAuthenticator.Result client = clients.authenticate(request, params);
+        if (client.error() != null) {
+            return error(client.error(), client.usedBasic());
+        }
+        String grantType = params.get("grant_type");
+        try {
+            if ("authorization_code".equals(grantType)) {
+                return ok(authorizationCode(endpoint.get(), client.application(), params));
+            }
+            if ("refresh_token".equals(grantType)) {
+                return ok(refreshToken(endpoint.get(), client.application(), params));
+            }
+        } catch (TokenRequestException e) {
+            return error(e.error, false);
+        }
+        return error(grantType == null ? OAuthError.invalidRequest("grant_type is missing.")
+                : OAuthError.unsupportedGrantType("Supported grant types are authorization_code and refresh_token."),
+                false);
+    }
+
+    @PostMapping(path = "/{tenant}/oauth2/v2.0/token", params = "p")
+    @Transactional
+    public ResponseEntity<Map<String, Object>> tokenWithQueryPolicy(@RequestParam("p") String policy,
+                                                                    @RequestParam Map<String, String> params,
+                                                                    HttpServletRequest request) {
+        return token(policy, params, request);
+    }
+
+    private Map<String, Object> authorizationCode(FlowEndpoint endpoint, Application client,
+                                                  Map<String, String> params) {
+        String code = require(params, "code");
+        Instant now = clock.instant();
+        Grants.StoredCode stored = grants.findCode(code)
+                .filter(c -> c.grant().request().clientId().equals(client.clientId()))
+                .orElseThrow(() -> invalidGrant("The authorization code is invalid."));
+        if (stored.redeemed()) {
+            throw revoke(stored.grantId(), "code_reuse", now,
+                    "The authorization code was already redeemed; the tokens issued with it are revoked.");
+        }
+        if (!now.isBefore(stored.expiresAt())) {
+            throw invalidGrant("The authorization code has expired.");
+        }
+        AuthorizationRequest authorization = stored.grant().request();
+        if (!authorization.flowId().equals(endpoint.flow().id())) {
+            throw invalidGrant("The authorization code was issued by another user flow.");
+        }
+        if (!authorization.redirectUri().equals(params.get("redirect_uri"))) {
+            throw invalidGrant("redirect_uri does not match the one of the authorization request.");
+        }
+        checkPkce(authorization.codeChallenge(), params.get("code_verifier"));
+        if (!grants.isActive(stored.grantId())) {
+            throw invalidGrant("The authorization code has been revoked.");
+        }
+        if (!grants.redeem(code, now)) {
+            throw revoke(stored.grantId(), "code_reuse", now,
+                    "The authorization code was already redeemed; the tokens issued with it are revoked.");
+        }
+        Authentication authentication = stored.grant().authentication();
+        User user = activeUser(authentication.objectId());
+        TokenLifetimes lifetimes = endpoint.flow().properties().tokenLifetimes();
+        Instant familyExpiresAt = lifetimes.refreshSlidingWindow() == null ? null
+                : now.plus(lifetimes.refreshSlidingWindow());
+        return issue(endpoint, stored.grantId(), authentication, user, authorization.nonce(), familyExpiresAt, now);
+    }
+
+    private Map<String, Object> refreshToken(FlowEndpoint endpoint, Application client, Map<String, String> params) {
+        String token = require(params, "refresh_token");
+        Instant now = clock.instant();
+        Grants.StoredRefreshToken stored = grants.findRefreshToken(token)
+                .filter(t -> t.authentication().clientId().equals(client.clientId()))
+                .orElseThrow(() -> invalidGrant("The refresh token is invalid."));
+        if (!stored.authentication().flowId().equals(endpoint.flow().id())) {
+            throw invalidGrant("The refresh token was issued by another user flow.");
+        }
+        if (!grants.isActive(stored.grantId())) {
+            throw invalidGrant("The refresh token has been revoked.");
+        }
+        if (!now.isBefore(stored.expiresAt())
+                || (stored.familyExpiresAt() != null && !now.isBefore(stored.familyExpiresAt()))) {
+            throw invalidGrant("The refresh token has expired.");
+        }
+        if (stored.rotated() || !grants.rotate(token, now)) {
+            throw revoke(stored.grantId(), "refresh_token_reuse", now,
+                    "The refresh token was already used; every token of this sign-in is revoked.");
+        }
+        Authentication authentication = stored.authentication().refreshed();
+        User user = activeUser(authentication.objectId());
+        return issue(endpoint, stored.grantId(), authentication, user, null, stored.familyExpiresAt(), now);
+    }
+
+    private Map<String, Object> issue(FlowEndpoint endpoint, UUID grantId, Authentication authentication, User user,
+                                      String nonce, Instant familyExpiresAt, Instant now) {
+        TokenIssuer.Issued access = tokens.accessToken(endpoint, authentication, user, grantId);
+        TokenIssuer.Issued id = tokens.idToken(endpoint, authentication, user, nonce, null, access.value());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", access.value());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", Duration.between(access.issuedAt(), access.expiresAt()).toSeconds());
+        body.put("not_before", access.issuedAt().getEpochSecond());
+        body.put("expires_on", access.expiresAt().getEpochSecond());
+        body.put("id_token", id.value());
+        body.put("id_token_expires_in", Duration.between(id.issuedAt(), id.expiresAt()).toSeconds());
+        body.put("scope", String.join(" ", authentication.scopes()));
+        if (authentication.scopes().contains("offline_access")) {
+            Instant expiresAt = now.plus(endpoint.flow().properties().tokenLifetimes().refreshToken());
+            if (familyExpiresAt != null && familyExpiresAt.isBefore(expiresAt)) {
+                expiresAt = familyExpiresAt;
+            }
+            body.put("refresh_token", grants.issueRefreshToken(grantId, authentication, now, expiresAt,
+                    familyExpiresAt));
+            body.put("refresh_token_expires_in", Duration.between(now, expiresAt).toSeconds());
+        }
+        return body;
+    }
+
+    private static void checkPkce(String challenge, String verifier) {
+        if (challenge == null) {
+            if (verifier != null) {
+                throw invalidGrant("code_verifier was sent but the authorization request had no code_challenge.");
+            }
+            return;
+        }
+        if (verifier == null || verifier.isEmpty()) {
+            throw invalidGrant("code_verifier is required: the authorization request used PKCE.");
+        }
+        if (!PKCE_VERIFIER.matcher(verifier).matches() || !OpaqueTokens.equal(challenge, s256(verifier))) {
+            throw invalidGrant("code_verifier does not match the code_challenge.");
+        }
+    }
+
+    static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private User activeUser(UUID objectId) {
+        return accounts.find(objectId).filter(User::enabled)
+                .orElseThrow(() -> invalidGrant("The account is no longer available."));
+    }
+
+    private static String require(Map<String, String> params, String name) {
+        String value = params.get(name);
+        if (value == null || value.isBlank()) {
+            throw new TokenRequestException(OAuthError.invalidRequest(name + " is missing."));
+        }
+        return value;
+    }
+
+    private TokenRequestException revoke(UUID grantId, String reason, Instant now, String description) {
+        grants.revoke(grantId, reason, now);
+        return new TokenRequestException(OAuthError.invalidGrant(description));
+    }
+
+    private static TokenRequestException invalidGrant(String description) {
+        return new TokenRequestException(OAuthError.invalidGrant(description));
+    }
+
+    private static ResponseEntity<Map<String, Object>> ok(Map<String, Object> body) {
+        return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+    }
+
+    static ResponseEntity<Map<String, Object>> error(OAuthError error, boolean basic) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(error.status())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (basic && error.status() == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"foyer\"");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error.code());
+        body.put("error_description", error.description());
+        return builder.body(body);
+    }
+
+    /** A token request refused. Caught inside the transaction, so a revocation it made is kept. */
+    static class TokenRequestException extends RuntimeException {
+        final OAuthError error;
+
+        TokenRequestException(OAuthError error) {
+            super(error.description(), null, false, false);
+            this.error = error;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.foyer.oidc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
+import com.nimbusds.openid.connect.sdk.claims.CodeHash;
+import dev.foyer.directory.User;
+import dev.foyer.keys.SigningKeys;
+import dev.foyer.security.OpaqueTokens;
+import dev.foyer.userflow.TokenCompatibility;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Signs ID and access tokens (RS256, {@code kid} in the header) with the tenant's active key. */
+@Component
+class TokenIssuer {
+
+    /** Marks an access token's {@code jti} with its grant, so revoking the grant revokes the token. */
+    static final char GRANT_SEPARATOR = '.';
+
+    private final SigningKeys keys;
+    private final Clock clock;
+
+    TokenIssuer(SigningKeys keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    record Issued(String value, Instant issuedAt, Instant expiresAt) {
+    }
+
+    Issued idToken(FlowEndpoint endpoint, Authentication authentication, User user, String nonce, String code,
+                   String accessToken) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime(endpoint));
+        JWTClaimsSet.Builder claims = common(endpoint, authentication, user, now, expiresAt)
+                .audience(authentication.clientId().toString());
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
+        if (code != null) {
+            claims.claim("c_hash", CodeHash.compute(new AuthorizationCode(code), JWSAlgorithm.RS256).getValue());
+        }
+        if (accessToken != null) {
+            claims.claim("at_hash",
+                    AccessTokenHash.compute(new BearerAccessToken(accessToken), JWSAlgorithm.RS256).getValue());
+        }
+        ApplicationClaims.of(endpoint.flow().definition(), user, endpoint.tenant(), authentication.newUser())
+                .forEach(claims::claim);
+        return new Issued(sign(claims.build(), JOSEObjectType.JWT), now, expiresAt);
+    }
+
+    Issued accessToken(FlowEndpoint endpoint, Authentication authentication, User user, UUID grantId) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime(endpoint));
+        JWTClaimsSet.Builder claims = common(endpoint, authentication, user, now, expiresAt)
+                .audience(authentication.clientId().toString())
+                .jwtID(grantId + String.valueOf(GRANT_SEPARATOR) + OpaqueTokens.generate().substring(0, 16))
+                .claim("azp", authentication.clientId().toString())
+                .claim("scp", String.join(" ", authentication.scopes()));
+        ApplicationClaims.of(endpoint.flow().definition(), user, endpoint.tenant(), false).forEach(claims::claim);
+        return new Issued(sign(claims.build(), new JOSEObjectType("at+jwt")), now, expiresAt);
+    }
+
+    private static JWTClaimsSet.Builder common(FlowEndpoint endpoint, Authentication authentication, User user,
+                                               Instant now, Instant expiresAt) {
+        TokenCompatibility.FlowClaim flowClaim = endpoint.flow().properties().tokenCompatibility().flowClaim();
+        return new JWTClaimsSet.Builder()
+                .issuer(endpoint.issuer())
+                .subject(user.objectId().toString())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(expiresAt))
+                .claim("ver", "1.0")
+                .claim("auth_time", authentication.authTime().getEpochSecond())
+                .claim(flowClaim == TokenCompatibility.FlowClaim.ACR ? "acr" : "tfp", endpoint.flow().name())
+                .claim("amr", authentication.amr());
+    }
+
+    private static Duration lifetime(FlowEndpoint endpoint) {
+        return endpoint.flow().properties().tokenLifetimes().accessAndIdToken();
+    }
+
+    private String sign(JWTClaimsSet claims, JOSEObjectType type) {
+        RSAKey key = keys.activeKey();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type)
+                .build(), claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing failed", e);
+        }
+        return jwt.serialize();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.foyer.session;
+
+import dev.foyer.security.OpaqueTokens;
+import dev.foyer.tenant.TenantContext;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.ResponseCookie;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SSO sessions, one cookie per tenant, stored server-side (hashed id) so any node can read them.
+ * Every authentication issues a new session id: a session id planted before sign-in is worthless
+ * after it.
+ */
+@Service
+public class SsoSessions {
+
+    private static final String COOKIE_PREFIX = "foyer_sso_";
+    private static final TypeReference<List<AuthenticationFactor>> FACTORS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public SsoSessions(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The current tenant's live session of this browser, if any. */
+    public Optional<SsoSession> current(HttpServletRequest request) {
+        return cookieValue(request).flatMap(this::find);
+    }
+
+    public Optional<SsoSession> find(String rawId) {
+        Instant now = clock.instant();
+        return jdbc.sql("select * from sso_session where id_hash = ? and tenant_id = ?")
+                .params(OpaqueTokens.hash(rawId), TenantContext.currentId())
+                .query((rs, n) -> new SsoSession(rawId, rs.getObject("object_id", UUID.class),
+                        json.readValue(rs.getString("factors"), FACTORS),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .optional()
+                .filter(s -> s.expiresAt().isAfter(now));
+    }
+
+    /**
+     * Records an authentication: a new session (new id) carrying the factors of {@code previous}
+     * when it belonged to the same user, plus {@code proven}. The previous session ends.
+     */
+    @Transactional
+    public SsoSession authenticated(Optional<SsoSession> previous, UUID objectId, List<AuthenticationFactor> proven,
+                                    Duration lifetime) {
+        Instant now = clock.instant();
+        List<AuthenticationFactor> carried = previous.filter(p -> p.objectId().equals(objectId))
+                .map(SsoSession::factors).orElse(List.of());
+        Instant createdAt = previous.filter(p -> p.objectId().equals(objectId))
+                .map(SsoSession::createdAt).orElse(now);
+        previous.ifPresent(this::end);
+        SsoSession session = new SsoSession(OpaqueTokens.generate(), objectId, SsoSession.merge(carried, proven),
+                createdAt, now.plus(lifetime));
+        jdbc.sql("""
+                insert into sso_session (id_hash, tenant_id, object_id, factors, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(OpaqueTokens.hash(session.id()), TenantContext.currentId(), objectId,
+                        json.writeValueAsString(session.factors()), utc(createdAt), utc(session.expiresAt()))
+                .update();
+        return session;
+    }
+
+    public void end(SsoSession session) {
+        jdbc.sql("delete from sso_session where id_hash = ? and tenant_id = ?")
+                .params(OpaqueTokens.hash(session.id()), TenantContext.currentId())
+                .update();
+    }
+
+    /** Sets the current tenant's session cookie: HttpOnly, SameSite=Lax, Secure over TLS. */
+    public void writeCookie(HttpServletRequest request, HttpServletResponse response, SsoSession session) {
+        response.addHeader("Set-Cookie", cookie(request, session.id(), null).toString());
+    }
+
+    public void clearCookie(HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader("Set-Cookie", cookie(request, "", Duration.ZERO).toString());
+    }
+
+    private ResponseCookie cookie(HttpServletRequest request, String value, Duration maxAge) {
+        ResponseCookie.ResponseCookieBuilder builder = ResponseCookie.from(cookieName(), value)
+                .path("/").httpOnly(true).secure(request.isSecure()).sameSite("Lax");
+        if (maxAge != null) {
+            builder.maxAge(maxAge);
+        }
+        return builder.build();
+    }
+
+    private Optional<String> cookieValue(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        String name = cookieName();
+        return Arrays.stream(cookies).filter(c -> c.getName().equals(name)).map(Cookie::getValue)
+                .filter(v -> !v.isBlank()).findFirst();
+    }
+
+    private static String cookieName() {
+        return COOKIE_PREFIX + TenantContext.currentId().toString().replace("-", "");
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
