@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,9 +32,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(properties = "foyer.data-dir=./target/test-data/${random.uuid}")
+@SpringBootTest
 class SigningKeysTests {
+
+    // Resolved once: a ${random.uuid} placeholder would yield a new directory on every read.
+    static final String DATA_DIR = "./target/test-data/" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("foyer.data-dir", () -> DATA_DIR);
+    }
 
     @Autowired
     SigningKeys signingKeys;
