@@ -1,0 +1,134 @@
+package dev.foyer.application;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.foyer.tenant.TenantContext;
+
+/** JDBC adapter for {@link ApplicationRepository}; every query is filtered by the tenant in scope. */
+@Repository
+class JdbcApplicationRepository implements ApplicationRepository {
+
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final JdbcClient jdbc;
+
+    JdbcApplicationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Application> findByClientId(UUID clientId) {
+        if (clientId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select client_id, display_name, app_type, logout_url
+                  from application where tenant_id = :tenant and client_id = :clientId""")
+                .param("tenant", TenantContext.currentId())
+                .param("clientId", clientId)
+                .query(JdbcApplicationRepository::withoutRedirectUris)
+                .optional()
+                .map(app -> withRedirectUris(app, redirectUris(clientId)));
+    }
+
+    @Override
+    public Optional<Application> findByClientId(String clientId) {
+        if (clientId == null || !CANONICAL_UUID.matcher(clientId).matches()) {
+            return Optional.empty();
+        }
+        return findByClientId(UUID.fromString(clientId));
+    }
+
+    @Override
+    public List<Application> findAll() {
+        UUID tenant = TenantContext.currentId();
+        Map<UUID, List<String>> uris = new HashMap<>();
+        jdbc.sql("""
+                select r.client_id, r.uri
+                  from application_redirect_uri r
+                  join application a on a.client_id = r.client_id
+                 where a.tenant_id = :tenant
+                 order by r.uri""")
+                .param("tenant", tenant)
+                .query(rs -> {
+                    uris.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return jdbc.sql("""
+                select client_id, display_name, app_type, logout_url
+                  from application where tenant_id = :tenant order by display_name, client_id""")
+                .param("tenant", tenant)
+                .query(JdbcApplicationRepository::withoutRedirectUris)
+                .list()
+                .stream()
+                .map(app -> withRedirectUris(app, uris.getOrDefault(app.clientId(), List.of())))
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public Application register(Application application) {
+        RedirectUriRules.check(application);
+        Application registered = application.clientId() == null
+                ? application.withClientId(UUID.randomUUID())
+                : application;
+        try {
+            insert(registered);
+        } catch (DuplicateKeyException e) {
+            throw new IllegalArgumentException("Client id " + registered.clientId() + " is already registered.");
+        }
+        return registered;
+    }
+
+    private void insert(Application registered) {
+        jdbc.sql("""
+                insert into application (client_id, tenant_id, display_name, app_type, logout_url, created_at)
+                values (:clientId, :tenant, :displayName, :type, :logoutUrl, :createdAt)""")
+                .param("clientId", registered.clientId())
+                .param("tenant", TenantContext.currentId())
+                .param("displayName", registered.displayName())
+                .param("type", registered.type().name())
+                .param("logoutUrl", registered.logoutUrl().orElse(null))
+                .param("createdAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
+                .update();
+        for (String uri : registered.redirectUris()) {
+            jdbc.sql("insert into application_redirect_uri (client_id, uri) values (:clientId, :uri)")
+                    .param("clientId", registered.clientId())
+                    .param("uri", uri)
+                    .update();
+        }
+    }
+
+    private List<String> redirectUris(UUID clientId) {
+        return jdbc.sql("select uri from application_redirect_uri where client_id = :clientId order by uri")
+                .param("clientId", clientId)
+                .query(String.class)
+                .list();
+    }
+
+    private static Application withRedirectUris(Application app, List<String> uris) {
+        return new Application(app.clientId(), app.displayName(), app.type(), uris, app.logoutUrl());
+    }
+
+    private static Application withoutRedirectUris(ResultSet rs, int row) throws SQLException {
+        return new Application(rs.getObject("client_id", UUID.class), rs.getString("display_name"),
+                ApplicationType.valueOf(rs.getString("app_type")), List.of(),
+                Optional.ofNullable(rs.getString("logout_url")));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.foyer.directory;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+
+import dev.foyer.tenant.TenantContext;
+
+/** Local accounts of the current tenant: sign-up, password sign-in, lookup. */
+@Service
+public class Accounts {
+
+    private static final Logger log = LoggerFactory.getLogger(Accounts.class);
+
+    private final UserRepository users;
+    private final PasswordHasher hasher;
+    // Verified against when the email is unknown, so both answers take one hash's time.
+    private final String dummyHash;
+
+    public Accounts(UserRepository users, PasswordHasher hasher) {
+        this.users = users;
+        this.hasher = hasher;
+        this.dummyHash = hasher.hash(UUID.randomUUID().toString());
+    }
+
+    /**
+     * Creates an enabled user with a local email identity. The hash is computed before the write so
+     * no database connection is held during the deliberately slow hashing; the write itself is one
+     * transaction in {@link UserRepository#insert}.
+     */
+    public User signUp(NewUser newUser) throws AccountExistsException {
+        if (users.findByEmail(newUser.email()).isPresent()) {
+            throw new AccountExistsException();
+        }
+        String passwordHash = hasher.hash(newUser.password());
+        User user = new User(UUID.randomUUID(), newUser.displayName(), newUser.givenName(), newUser.surname(),
+                newUser.extensions(), true, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                List.of(Identity.emailAddress(TenantContext.current().name(), newUser.email())));
+        return users.insert(user, passwordHash);
+    }
+
+    /**
+     * The user when {@code password} is theirs and they may sign in; empty for an unknown email, a
+     * wrong password or a disabled user, without telling which.
+     */
+    public Optional<User> verifyPassword(EmailAddress email, CharSequence password) {
+        Optional<User> user = users.findByEmail(email);
+        Optional<String> hash = user.flatMap(found -> users.passwordHash(found.objectId()));
+        if (hash.isEmpty()) {
+            hasher.matches(password, dummyHash);
+            return Optional.empty();
+        }
+        if (!hasher.matches(password, hash.get()) || !user.get().enabled()) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(hash.get())) {
+            rehash(user.get().objectId(), password);
+        }
+        return user;
+    }
+
+    public Optional<User> find(UUID objectId) {
+        return users.findById(objectId);
+    }
+
+    private void rehash(UUID objectId, CharSequence password) {
+        try {
+            users.updatePasswordHash(objectId, hasher.hash(password));
+        } catch (DataAccessException e) {
+            // The old hash still works; the upgrade is retried on the next sign-in.
+            log.warn("Could not upgrade the password hash of user {}", objectId, e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.foyer.directory;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port: the users of the current tenant. Implementations read the tenant from the tenant context. */
+public interface UserRepository {
+
+    Optional<User> findById(UUID objectId);
+
+    /** The user whose local email identity is {@code email}. */
+    Optional<User> findByEmail(EmailAddress email);
+
+    /**
+     * Writes the user, its identities and (when not null) its password hash atomically.
+     *
+     * @throws AccountExistsException when one of the identities already belongs to a user of the
+     *                                tenant; nothing is written then
+     */
+    User insert(User user, String passwordHash) throws AccountExistsException;
+
+    Optional<String> passwordHash(UUID objectId);
+
+    /** @throws java.util.NoSuchElementException when the user is not in the current tenant */
+    void updatePasswordHash(UUID objectId, String newHash);
+}

@@ -1,0 +1,74 @@
+package dev.foyer.tenant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** JDBC adapter for {@link TenantRepository}. Names are stored lower-case so lookups ignore casing. */
+@Repository
+public class JdbcTenantRepository implements TenantRepository {
+
+    // UUID.fromString accepts odd shapes such as "1-1-1-1-1"; only the canonical form addresses a tenant.
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final JdbcClient jdbc;
+
+    public JdbcTenantRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Tenant> findByNameOrId(String nameOrId) {
+        if (nameOrId == null || nameOrId.isBlank()) {
+            return Optional.empty();
+        }
+        String key = nameOrId.trim();
+        if (CANONICAL_UUID.matcher(key).matches()) {
+            Optional<Tenant> byId = jdbc.sql("select id, name, display_name from tenant where id = :id")
+                    .param("id", UUID.fromString(key))
+                    .query(JdbcTenantRepository::tenant)
+                    .optional();
+            if (byId.isPresent()) {
+                return byId;
+            }
+        }
+        return jdbc.sql("select id, name, display_name from tenant where name = :name")
+                .param("name", key.toLowerCase(Locale.ROOT))
+                .query(JdbcTenantRepository::tenant)
+                .optional();
+    }
+
+    @Override
+    public List<Tenant> findAll() {
+        return jdbc.sql("select id, name, display_name from tenant order by name")
+                .query(JdbcTenantRepository::tenant)
+                .list();
+    }
+
+    @Override
+    public void add(Tenant tenant) {
+        jdbc.sql("""
+                insert into tenant (id, name, display_name, created_at)
+                values (:id, :name, :displayName, :createdAt)""")
+                .param("id", tenant.id())
+                .param("name", tenant.name().toLowerCase(Locale.ROOT))
+                .param("displayName", tenant.displayName())
+                .param("createdAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
+                .update();
+    }
+
+    private static Tenant tenant(ResultSet rs, int row) throws SQLException {
+        return new Tenant(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("display_name"));
+    }
+}

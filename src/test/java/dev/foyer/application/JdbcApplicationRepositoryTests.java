@@ -1,0 +1,145 @@
+package dev.foyer.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.foyer.tenant.DatabaseTest;
+import dev.foyer.tenant.Tenant;
+import dev.foyer.tenant.TenantContext;
+import dev.foyer.tenant.TenantRepository;
+import dev.foyer.tenant.TestTenants;
+
+@DatabaseTest
+class JdbcApplicationRepositoryTests {
+
+    @Autowired
+    ApplicationRepository applications;
+
+    @Autowired
+    TenantRepository tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Tenant tenant;
+
+    @BeforeEach
+    void createTenant() {
+        tenant = TestTenants.create(tenants);
+    }
+
+    @Test
+    void registerWhenNoClientIdThenAssignsOneAndFindsIt() {
+        Application registered = TenantContext.call(tenant, () -> applications.register(webApp()));
+
+        assertThat(registered.clientId()).isNotNull();
+        TenantContext.run(tenant, () -> {
+            Application found = applications.findByClientId(registered.clientId()).orElseThrow();
+            assertThat(found.displayName()).isEqualTo("Contoso web");
+            assertThat(found.type()).isEqualTo(ApplicationType.WEB);
+            assertThat(found.redirectUris()).containsExactlyInAnyOrderElementsOf(registered.redirectUris());
+            assertThat(found.logoutUrl()).contains("https://contoso.example.com/signed-out");
+            assertThat(applications.findByClientId(registered.clientId().toString())).contains(found);
+            assertThat(applications.findAll()).contains(found);
+        });
+    }
+
+    @Test
+    void registerWhenClientIdGivenThenKeepsIt() {
+        UUID clientId = UUID.randomUUID();
+        Application spa = new Application(clientId, "SPA", ApplicationType.SPA, List.of("http://localhost:3000"),
+                Optional.empty());
+
+        assertThat(TenantContext.call(tenant, () -> applications.register(spa)).clientId()).isEqualTo(clientId);
+        TenantContext.run(tenant, () -> assertThat(applications.findByClientId(clientId)).contains(spa));
+    }
+
+    @Test
+    void registerWhenClientIdAlreadyRegisteredThenIllegalArgument() {
+        Application app = TenantContext.call(tenant, () -> applications.register(webApp()));
+
+        assertThatThrownBy(() -> TenantContext.run(tenant, () -> applications.register(app)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already registered");
+    }
+
+    @Test
+    void hasRedirectUriWhenExactMatchOnlyThenTrue() {
+        Application app = TenantContext.call(tenant, () -> applications.register(webApp()));
+
+        assertThat(app.hasRedirectUri("https://contoso.example.com/signin-oidc")).isTrue();
+        assertThat(app.hasRedirectUri("https://contoso.example.com/signin-oidc/")).isFalse();
+        assertThat(app.hasRedirectUri("https://CONTOSO.example.com/signin-oidc")).isFalse();
+        assertThat(app.hasRedirectUri("https://contoso.example.com:443/signin-oidc")).isFalse();
+        assertThat(app.hasRedirectUri(null)).isFalse();
+    }
+
+    @Test
+    void registerWhenRedirectUriInvalidThenIllegalArgumentAndNothingWritten() {
+        Application bad = new Application(null, "Bad", ApplicationType.WEB,
+                List.of("https://ok.example.com/cb", "http://evil.example.com/cb"), Optional.empty());
+
+        assertThatThrownBy(() -> TenantContext.run(tenant, () -> applications.register(bad)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("http://evil.example.com/cb");
+        TenantContext.run(tenant, () -> assertThat(applications.findAll()).isEmpty());
+    }
+
+    @Test
+    void findByClientIdWhenApplicationOfAnotherTenantThenEmpty() {
+        Tenant other = TestTenants.create(tenants);
+        Application app = TenantContext.call(tenant, () -> applications.register(webApp()));
+
+        TenantContext.run(other, () -> {
+            assertThat(applications.findByClientId(app.clientId())).isEmpty();
+            assertThat(applications.findByClientId(app.clientId().toString())).isEmpty();
+            assertThat(applications.findAll()).isEmpty();
+        });
+    }
+
+    @Test
+    void findByClientIdWhenUnparsableThenEmpty() {
+        TenantContext.run(tenant, () -> {
+            assertThat(applications.findByClientId("not-a-guid")).isEmpty();
+            assertThat(applications.findByClientId("1-1-1-1-1")).isEmpty();
+            assertThat(applications.findByClientId((String) null)).isEmpty();
+        });
+    }
+
+    @Test
+    void findAllWhenSeveralThenEachWithItsOwnRedirectUris() {
+        TenantContext.run(tenant, () -> {
+            applications.register(webApp());
+            applications.register(new Application(null, "Native", ApplicationType.NATIVE,
+                    List.of("com.contoso.app:/cb"), Optional.empty()));
+
+            assertThat(applications.findAll()).extracting(Application::displayName, Application::redirectUris)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("Contoso web",
+                                    List.of("https://contoso.example.com/signin-oidc", "https://localhost:5001/signin-oidc")),
+                            org.assertj.core.groups.Tuple.tuple("Native", List.of("com.contoso.app:/cb")));
+        });
+    }
+
+    @Test
+    void isConfidentialOnlyForWeb() {
+        assertThat(ApplicationType.WEB.isConfidential()).isTrue();
+        assertThat(ApplicationType.SPA.isConfidential()).isFalse();
+        assertThat(ApplicationType.NATIVE.isConfidential()).isFalse();
+    }
+
+    private static Application webApp() {
+        return new Application(null, "Contoso web", ApplicationType.WEB,
+                List.of("https://contoso.example.com/signin-oidc", "https://localhost:5001/signin-oidc"),
+                Optional.of("https://contoso.example.com/signed-out"));
+    }
+}

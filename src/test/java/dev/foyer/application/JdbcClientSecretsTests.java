@@ -1,0 +1,119 @@
+package dev.foyer.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.foyer.tenant.DatabaseTest;
+import dev.foyer.tenant.Tenant;
+import dev.foyer.tenant.TenantContext;
+import dev.foyer.tenant.TenantRepository;
+import dev.foyer.tenant.TestTenants;
+
+@DatabaseTest
+class JdbcClientSecretsTests {
+
+    @Autowired
+    ClientSecrets secrets;
+
+    @Autowired
+    ApplicationRepository applications;
+
+    @Autowired
+    TenantRepository tenants;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Tenant tenant;
+    UUID clientId;
+
+    @BeforeEach
+    void registerWebApp() {
+        tenant = TestTenants.create(tenants);
+        clientId = TenantContext.call(tenant, () -> applications.register(new Application(null, "Web",
+                ApplicationType.WEB, List.of("https://app.example.com/cb"), Optional.empty()))).clientId();
+    }
+
+    @Test
+    void issueThenVerifiesAndHintIsItsStart() {
+        IssuedSecret issued = TenantContext.call(tenant, () -> secrets.issue(clientId));
+
+        assertThat(issued.secret()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(issued.hint()).isEqualTo(issued.secret().substring(0, 3));
+        assertThat(issued.toString()).doesNotContain(issued.secret());
+        TenantContext.run(tenant, () -> {
+            assertThat(secrets.verify(clientId, issued.secret())).isTrue();
+            assertThat(secrets.verify(clientId, issued.secret() + "x")).isFalse();
+            assertThat(secrets.verify(clientId, "")).isFalse();
+            assertThat(secrets.verify(clientId, null)).isFalse();
+            assertThat(secrets.verify(UUID.randomUUID(), issued.secret())).isFalse();
+        });
+    }
+
+    @Test
+    void issueThenDatabaseNeverHoldsThePlaintext() {
+        IssuedSecret issued = TenantContext.call(tenant, () -> secrets.issue(clientId));
+
+        List<String> stored = jdbc.sql("select secret_hash from client_secret where id = :id")
+                .param("id", issued.secretId()).query(String.class).list();
+        assertThat(stored).singleElement().asString().startsWith("sha256:").doesNotContain(issued.secret());
+        assertThat(jdbc.sql("select count(*) from client_secret where secret_hash like :s or hint like :s")
+                .param("s", "%" + issued.secret() + "%").query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void revokeThenNoLongerVerifiesButOtherSecretsDo() {
+        IssuedSecret first = TenantContext.call(tenant, () -> secrets.issue(clientId));
+        IssuedSecret second = TenantContext.call(tenant, () -> secrets.issue(clientId));
+
+        TenantContext.run(tenant, () -> {
+            secrets.revoke(first.secretId());
+            assertThat(secrets.verify(clientId, first.secret())).isFalse();
+            assertThat(secrets.verify(clientId, second.secret())).isTrue();
+        });
+    }
+
+    @Test
+    void verifyWhenExpiredThenFalse() {
+        IssuedSecret issued = TenantContext.call(tenant, () -> secrets.issue(clientId));
+        jdbc.sql("update client_secret set expires_at = :past where id = :id")
+                .param("past", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+                .param("id", issued.secretId()).update();
+
+        assertThat(TenantContext.call(tenant, () -> secrets.verify(clientId, issued.secret()))).isFalse();
+    }
+
+    @Test
+    void verifyAndRevokeWhenAnotherTenantThenNoEffect() {
+        Tenant other = TestTenants.create(tenants);
+        IssuedSecret issued = TenantContext.call(tenant, () -> secrets.issue(clientId));
+
+        TenantContext.run(other, () -> {
+            assertThat(secrets.verify(clientId, issued.secret())).isFalse();
+            secrets.revoke(issued.secretId());
+            assertThatThrownBy(() -> secrets.issue(clientId)).isInstanceOf(IllegalArgumentException.class);
+        });
+        assertThat(TenantContext.call(tenant, () -> secrets.verify(clientId, issued.secret()))).isTrue();
+    }
+
+    @Test
+    void issueWhenPublicClientThenIllegalArgument() {
+        UUID spa = TenantContext.call(tenant, () -> applications.register(new Application(null, "SPA",
+                ApplicationType.SPA, List.of("https://spa.example.com/"), Optional.empty()))).clientId();
+
+        assertThatThrownBy(() -> TenantContext.run(tenant, () -> secrets.issue(spa)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("web applications");
+    }
+}
