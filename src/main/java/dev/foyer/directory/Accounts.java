@@ -70,6 +70,11 @@ public class Accounts {
         return users.findById(objectId);
     }
 
+    /** Whether a local account uses {@code email}. Only ask after the caller proved they own it. */
+    public boolean exists(EmailAddress email) {
+        return users.findByEmail(email).isPresent();
+    }
+
     private void rehash(UUID objectId, CharSequence password) {
         try {
             users.updatePasswordHash(objectId, hasher.hash(password));

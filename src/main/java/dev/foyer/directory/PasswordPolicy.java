@@ -48,6 +48,16 @@ public record PasswordPolicy(String name, int minLength, int maxLength, int requ
         return List.copyOf(violations);
     }
 
+    /** The rules in words, shown beside the new-password field. */
+    public String description() {
+        String length = minLength + " to " + maxLength + " characters";
+        if (requiredCharacterClasses <= 1) {
+            return "Use " + length + ".";
+        }
+        return "Use " + length + ", with at least " + requiredCharacterClasses + " of: a lowercase letter,"
+                + " an uppercase letter, a digit, a symbol.";
+    }
+
     private static int characterClasses(String text) {
         boolean lower = text.codePoints().anyMatch(Character::isLowerCase);
         boolean upper = text.codePoints().anyMatch(Character::isUpperCase);

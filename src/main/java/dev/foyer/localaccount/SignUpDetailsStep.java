@@ -105,6 +105,6 @@ class SignUpDetailsStep implements Step {
                 .with("email", email)
                 .with("attributes", SignUpAttribute.of(context.flow().definition().signUpAttributes()))
                 .with("values", Map.copyOf(values))
-                .with("passwordRules", PasswordPolicy.of(context.flow().properties().passwordComplexity()).toString());
+                .with("passwordRules", PasswordPolicy.of(context.flow().properties().passwordComplexity()).description());
     }
 }
