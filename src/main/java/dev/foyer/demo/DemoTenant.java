@@ -4,6 +4,7 @@ import dev.foyer.application.Application;
 import dev.foyer.application.ApplicationRepository;
 import dev.foyer.application.ApplicationType;
 import dev.foyer.application.ClientSecrets;
+import dev.foyer.application.IssuedSecret;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.tenant.TenantRepository;
@@ -83,7 +84,7 @@ class DemoTenant implements ApplicationRunner {
         TenantContext.run(tenant, () -> {
             Application app = applications.register(new Application(UUID.randomUUID(), APP_NAME, ApplicationType.WEB,
                     links.demoRedirectUris(), Optional.empty()));
-            ClientSecrets.IssuedSecret secret = secrets.issue(app.clientId());
+            IssuedSecret secret = secrets.issue(app.clientId());
             flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN, definition(MfaSettings.OFF));
             flows.create("susi_mfa", UserFlowType.SIGN_UP_OR_SIGN_IN, definition(MfaSettings.ENABLED));
             log.info("Seeded demo tenant '{}' ({}) with application '{}', client_id {}. Its client secret, shown"

@@ -1,0 +1,6 @@
+package dev.foyer.messaging;
+
+/** How a message reaches a person. */
+public enum ChannelType {
+    EMAIL, SMS, VOICE
+}

@@ -1,0 +1,12 @@
+package dev.foyer.messaging;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Turns on the dispatcher's poll and binds {@code foyer.messaging.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(MessagingProperties.class)
+class MessagingConfiguration {
+}

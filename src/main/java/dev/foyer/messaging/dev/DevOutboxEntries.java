@@ -1,0 +1,66 @@
+package dev.foyer.messaging.dev;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.foyer.messaging.ChannelType;
+
+/** Reads the latest outbox rows of every tenant: the dev outbox is a tool, not a tenant feature. */
+@Component
+@ConditionalOnDevChannel
+class DevOutboxEntries {
+
+    static final int LIMIT = 100;
+
+    private static final String COLUMNS = """
+            select id, tenant_id, channel, recipient, subject, body, purpose, status, attempts, last_error,
+                   created_at, sent_at
+            from outbox_message
+            """;
+    private static final String NEWEST_FIRST = " order by created_at desc, id fetch first " + LIMIT + " rows only";
+
+    private final JdbcClient jdbc;
+
+    DevOutboxEntries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first; only those to {@code recipient} (any casing) when it is given. */
+    List<DevOutboxEntry> latest(String recipient) {
+        if (recipient == null || recipient.isBlank()) {
+            return jdbc.sql(COLUMNS + NEWEST_FIRST).query(DevOutboxEntries::entry).list();
+        }
+        return jdbc.sql(COLUMNS + " where lower(recipient) = lower(:to)" + NEWEST_FIRST)
+                .param("to", recipient.strip())
+                .query(DevOutboxEntries::entry)
+                .list();
+    }
+
+    private static DevOutboxEntry entry(ResultSet rs, int row) throws SQLException {
+        return new DevOutboxEntry(
+                rs.getObject("id", UUID.class),
+                rs.getObject("tenant_id", UUID.class),
+                ChannelType.valueOf(rs.getString("channel")),
+                rs.getString("recipient"),
+                rs.getString("subject"),
+                rs.getString("body"),
+                rs.getString("purpose"),
+                rs.getString("status"),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                instant(rs, "created_at"),
+                instant(rs, "sent_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.foyer.messaging.dev;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.foyer.messaging.ChannelType;
+
+/** One outbox row as the dev outbox page and its JSON show it, body included. */
+public record DevOutboxEntry(UUID id, UUID tenantId, ChannelType channel, String to, String subject, String body,
+                             String purpose, String status, int attempts, String lastError, Instant createdAt,
+                             Instant sentAt) {
+}

@@ -1,0 +1,24 @@
+package dev.foyer.messaging;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the outbox table says about one message, for assertions. */
+record OutboxRow(UUID tenantId, String status, int attempts, String lastError, String deliveredBy) {
+
+    static Optional<OutboxRow> find(JdbcClient jdbc, UUID id) {
+        return jdbc.sql("""
+                select tenant_id, status, attempts, last_error, delivered_by from outbox_message where id = :id
+                """)
+                .param("id", id)
+                .query((rs, row) -> new OutboxRow(rs.getObject("tenant_id", UUID.class), rs.getString("status"),
+                        rs.getInt("attempts"), rs.getString("last_error"), rs.getString("delivered_by")))
+                .optional();
+    }
+
+    static OutboxRow get(JdbcClient jdbc, UUID id) {
+        return find(jdbc, id).orElseThrow(() -> new AssertionError("no outbox row " + id));
+    }
+}
