@@ -23,7 +23,7 @@ public record SignUpAttribute(String name, String label) {
     static List<SignUpAttribute> of(List<String> names) {
         return names.stream()
                 .filter(n -> BUILT_IN.containsKey(n) || n.startsWith(EXTENSION_PREFIX))
-                .map(n -> new SignUpAttribute(n, BUILT_IN.getOrDefault(n, humanise(n))))
+                .map(n -> new SignUpAttribute(n, BUILT_IN.containsKey(n) ? BUILT_IN.get(n) : humanise(n)))
                 .toList();
     }
 
