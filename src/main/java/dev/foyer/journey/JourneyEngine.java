@@ -18,6 +18,8 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Runs user flows. The protocol side calls {@link #start} and, when the browser comes back,
@@ -85,6 +87,7 @@ public class JourneyEngine {
     }
 
     /** The page of the journey's current step (binding the journey to this browser on first sight). */
+    @Transactional
     JourneyPage show(String id, String browserId, Optional<SsoSession> session) {
         Instant now = clock.instant();
         Optional<JourneyStore.Loaded> loaded = store.find(id, now);
@@ -103,7 +106,11 @@ public class JourneyEngine {
         return proceed(id, loaded.get(), session, now, null);
     }
 
-    /** Handles a form posted on the journey's current page. */
+    /**
+     * Handles a form posted on the journey's current page. One transaction: what the step wrote
+     * (an account, an outbox message) commits with the journey's new state or not at all.
+     */
+    @Transactional
     JourneyPage submit(String id, String browserId, String csrfToken, FormInput input, Optional<SsoSession> session) {
         Instant now = clock.instant();
         Optional<JourneyStore.Loaded> loaded = store.find(id, now);
@@ -193,7 +200,7 @@ public class JourneyEngine {
         View view = ((StepOutcome.ShowView) pending.get()).view();
         state.expiresAt = now.plus(lifetime);
         if (!store.save(id, state, loaded.version())) {
-            return new JourneyPage.Redirect(pageUrl(flow.get(), id), null);
+            return concurrentChange(flow.get(), id);
         }
         if (input != null && !view.hasErrors()) {
             return new JourneyPage.Redirect(pageUrl(flow.get(), id), null);
@@ -216,10 +223,15 @@ public class JourneyEngine {
         state.authTime = latest(state.proven.isEmpty() ? recorded.factors() : state.proven);
         state.expiresAt = now.plus(Duration.ofMinutes(5));
         if (!store.save(id, state, loaded.version())) {
-            sessions.end(recorded);
-            return new JourneyPage.Redirect(pageUrl(flow, id), null);
+            return concurrentChange(flow, id);
         }
         return new JourneyPage.Redirect(returnUrl(state, id), recorded);
+    }
+
+    /** Another request moved the journey on first: undo this one's writes and show the current page. */
+    private static JourneyPage concurrentChange(UserFlow flow, String id) {
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return new JourneyPage.Redirect(pageUrl(flow, id), null);
     }
 
     private JourneyPage fail(String id, JourneyStore.Loaded loaded, JourneyError error, Instant now) {

@@ -1,7 +1,5 @@
 package dev.foyer.messaging;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -16,7 +14,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Runs against the PostgreSQL at {@code foyer.test.postgres-url} (default: the local server's
- * {@code test} database), each test in a schema of its own; skipped when no server answers.
+ * {@code test} database), each test in a schema of its own; skipped when no server answers, except
+ * under CI.
  */
 class OutboxDispatcherOnPostgresTests extends OutboxDispatcherTests {
 
@@ -31,7 +30,7 @@ class OutboxDispatcherOnPostgresTests extends OutboxDispatcherTests {
     @Override
     DataSource newDatabase() {
         server = new SimpleDriverDataSource(new org.postgresql.Driver(), URL, USER, "");
-        assumeTrue(answers(server), () -> "no PostgreSQL at " + URL);
+        dev.foyer.testing.TestPostgres.requireServer();
         JdbcClient.create(server).sql("create schema " + schema).update();
         String separator = URL.contains("?") ? "&" : "?";
         pool = new HikariDataSource();
