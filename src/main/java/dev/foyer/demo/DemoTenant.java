@@ -5,6 +5,7 @@ import dev.foyer.application.ApplicationRepository;
 import dev.foyer.application.ApplicationType;
 import dev.foyer.application.ClientSecrets;
 import dev.foyer.application.IssuedSecret;
+import dev.foyer.keys.SigningKeys;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.tenant.TenantRepository;
@@ -49,10 +50,11 @@ class DemoTenant implements ApplicationRunner {
     private final ClientSecrets secrets;
     private final UserFlowRepository flows;
     private final TransactionTemplate transaction;
+    private final SigningKeys signingKeys;
 
     DemoTenant(@Value("${foyer.demo.enabled:true}") boolean enabled, DemoLinks links, TenantRepository tenants,
                ApplicationRepository applications, ClientSecrets secrets, UserFlowRepository flows,
-               TransactionTemplate transaction) {
+               TransactionTemplate transaction, SigningKeys signingKeys) {
         this.enabled = enabled;
         this.links = links;
         this.tenants = tenants;
@@ -60,6 +62,7 @@ class DemoTenant implements ApplicationRunner {
         this.secrets = secrets;
         this.flows = flows;
         this.transaction = transaction;
+        this.signingKeys = signingKeys;
     }
 
     @Override
@@ -87,6 +90,7 @@ class DemoTenant implements ApplicationRunner {
             IssuedSecret secret = secrets.issue(app.clientId());
             flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN, definition(MfaSettings.OFF));
             flows.create("susi_mfa", UserFlowType.SIGN_UP_OR_SIGN_IN, definition(MfaSettings.ENABLED));
+            signingKeys.activeKey();
             log.info("Seeded demo tenant '{}' ({}) with application '{}', client_id {}. Its client secret, shown"
                             + " only now: {}", TENANT, tenant.id(), APP_NAME, app.clientId(), secret.secret());
         });

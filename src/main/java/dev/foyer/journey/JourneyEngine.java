@@ -70,6 +70,9 @@ public class JourneyEngine {
         Run run = new Run(state, flow, application, session, now);
         Optional<StepOutcome> pending = run.advance();
         if (pending.isEmpty()) {
+            if (flow.properties().session().rolling()) {
+                session.ifPresent(s -> sessions.extend(s, flow.properties().session().webSessionLifetime()));
+            }
             List<AuthenticationFactor> factors = session.map(SsoSession::factors).orElse(List.of());
             return new JourneyStart.Finished(new JourneyResult(state.objectId, factors, latest(factors), false,
                     request.protocolState()));

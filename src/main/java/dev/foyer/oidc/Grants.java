@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -121,6 +122,14 @@ class Grants {
         return jdbc.sql("update refresh_token set rotated_at = ? where token_hash = ? and tenant_id = ?"
                         + " and rotated_at is null")
                 .params(utc(now), OpaqueTokens.hash(token), TenantContext.currentId()).update() == 1;
+    }
+
+    /** Forgets codes and refresh tokens past their expiry; a revoked grant's rows go with it later. */
+    @Scheduled(fixedDelayString = "${foyer.grants.cleanup-interval:PT10M}")
+    void deleteExpired() {
+        OffsetDateTime now = utc(Instant.now());
+        jdbc.sql("delete from authorization_code where expires_at < ?").param(now).update();
+        jdbc.sql("delete from refresh_token where expires_at < ?").param(now).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {

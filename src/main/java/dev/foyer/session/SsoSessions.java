@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -82,6 +83,18 @@ public class SsoSessions {
                         json.writeValueAsString(session.factors()), utc(createdAt), utc(session.expiresAt()))
                 .update();
         return session;
+    }
+
+    /** A rolling session lives {@code lifetime} past its last use. */
+    public void extend(SsoSession session, Duration lifetime) {
+        jdbc.sql("update sso_session set expires_at = ? where id_hash = ? and tenant_id = ?")
+                .params(utc(clock.instant().plus(lifetime)), OpaqueTokens.hash(session.id()), TenantContext.currentId())
+                .update();
+    }
+
+    @Scheduled(fixedDelayString = "${foyer.sessions.cleanup-interval:PT10M}")
+    void deleteExpired() {
+        jdbc.sql("delete from sso_session where expires_at < ?").param(utc(clock.instant())).update();
     }
 
     public void end(SsoSession session) {
