@@ -1,0 +1,163 @@
+package dev.foyer.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foyer.application.Application;
+import dev.foyer.application.ApplicationType;
+import dev.foyer.tenant.Tenant;
+import dev.foyer.tenant.TenantContext;
+import dev.foyer.testing.Browser;
+import dev.foyer.testing.EndToEndTest;
+import dev.foyer.userflow.MfaEnforcement;
+import dev.foyer.userflow.MfaSettings;
+import dev.foyer.userflow.UserFlow;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The out-of-the-box demo, as someone who just started the server meets it: the seeded tenant
+ * {@code contoso}, the landing page's "Run user flow" links, and the demo app's callback page.
+ * The shared end-to-end server seeds the demo tenant on start like any other start would.
+ */
+class DemoTenantTests extends EndToEndTest {
+
+    @Test
+    void demoTenantWhenServerStartsThenHasTheAppAndBothFlows() {
+        Tenant contoso = contoso();
+        TenantContext.run(contoso, () -> {
+            List<Application> apps = applications.findAll().stream()
+                    .filter(a -> a.displayName().equals("Contoso Auto Insurance")).toList();
+            assertThat(apps).hasSize(1);
+            assertThat(apps.get(0).type()).isEqualTo(ApplicationType.WEB);
+            assertThat(apps.get(0).hasRedirectUri(origin() + "/demo/callback")).isTrue();
+
+            UserFlow susi = flows.findByName("B2C_1_susi").orElseThrow();
+            assertThat(susi.name()).isEqualTo("B2C_1_susi");
+            assertThat(susi.properties().mfa().enforcement()).isEqualTo(MfaEnforcement.OFF);
+            assertThat(susi.properties().mfa().isOn()).isFalse();
+
+            UserFlow mfa = flows.findByName("B2C_1_susi_mfa").orElseThrow();
+            assertThat(mfa.name()).isEqualTo("B2C_1_susi_mfa");
+            assertThat(mfa.properties().mfa().enforcement()).isEqualTo(MfaEnforcement.ALWAYS_ON);
+            assertThat(mfa.properties().mfa().method()).isEqualTo(MfaSettings.PHONE).isEqualTo("phone");
+        });
+    }
+
+    @Test
+    void landingPageWhenDemoTenantExistsThenLinksEachFlowToAValidAuthorizeUrlOfTheDemoApp() {
+        Application app = demoApp();
+        Browser.Response landing = browser().get("/");
+        assertThat(landing.status()).isEqualTo(200);
+
+        for (String flow : List.of("B2C_1_susi", "B2C_1_susi_mfa")) {
+            Element link = landing.document().selectFirst("a#run-" + flow);
+            assertThat(link).as("Run user flow link for " + flow + " in:\n" + landing.body()).isNotNull();
+            assertThat(link.text()).isEqualTo("Run user flow");
+            URI uri = URI.create(link.absUrl("href"));
+            assertThat(uri.getScheme() + "://" + uri.getAuthority()).isEqualTo(origin());
+            assertThat(uri.getPath()).isEqualTo("/contoso/" + flow.toLowerCase() + "/oauth2/v2.0/authorize");
+            Map<String, String> params = query(uri);
+            assertThat(params).containsEntry("client_id", app.clientId().toString())
+                    .containsEntry("redirect_uri", origin() + "/demo/callback")
+                    .containsEntry("response_type", "id_token")
+                    .containsEntry("response_mode", "form_post")
+                    .containsEntry("scope", "openid");
+            assertThat(params.get("nonce")).isNotBlank();
+
+            // The authorize URL is the one the flow's own discovery document advertises.
+            JsonNode discovery = jsonOf(browser().get("/contoso/" + flow.toLowerCase()
+                    + "/v2.0/.well-known/openid-configuration"));
+            assertThat(discovery.get("authorization_endpoint").asString())
+                    .isEqualTo(origin() + uri.getPath());
+        }
+
+        // Valid: the server accepts the susi link and shows the sign-in page rather than an error.
+        Browser.Response signIn = browser().open(runLink(landing, "B2C_1_susi"));
+        assertThat(signIn.status()).isEqualTo(200);
+        assertThat(signIn.document().selectFirst("form#localAccountForm")).as(signIn.body()).isNotNull();
+    }
+
+    @Test
+    void runningSusiFromTheLandingPageAndSigningUpShowsTheIdTokenClaimsOnTheDemoCallback() {
+        Application app = demoApp();
+        String email = uniqueEmail();
+        Browser browser = browser();
+        Browser.Response landing = browser.get("/");
+        String run = runLink(landing, "B2C_1_susi");
+
+        Browser.Response signInPage = browser.open(run);
+        Browser.Response formPost = signUp(browser, signInPage, email, PASSWORD);
+        assertThat(formPost.status()).as(formPost.body()).isEqualTo(200);
+        assertThat(browser.formAction(formPost, "form#auto")).isEqualTo(origin() + "/demo/callback");
+
+        // A browser without JavaScript shows the form; the person presses Continue.
+        Browser.Response callback = browser.submit(formPost, "form#auto", "button#continue", Map.of());
+        assertThat(callback.status()).isEqualTo(200);
+        assertThat(callback.uri().getPath()).isEqualTo("/demo/callback");
+        assertThat(callback.document().getElementById("error")).as(callback.body()).isNull();
+        assertThat(claim(callback, "tfp")).isEqualTo("B2C_1_susi");
+        assertThat(claim(callback, "aud")).contains(app.clientId().toString());
+        assertThat(claim(callback, "emails")).contains(email);
+        assertThat(claim(callback, "name")).isEqualTo("Ada Lovelace");
+        assertThat(claim(callback, "nonce")).isEqualTo(query(URI.create(origin() + run)).get("nonce"));
+        assertThat(claim(callback, "newUser")).isEqualTo("true");
+        assertThat(claim(callback, "iss")).isEqualTo(origin() + "/contoso/b2c_1_susi/v2.0");
+        assertThat(callback.document().getElementById("header").text()).contains("RS256").contains("kid");
+    }
+
+    @Test
+    void runningSusiMfaFromTheLandingPageEndsOnTheDemoCallbackWithTemporarilyUnavailable() {
+        Browser browser = browser();
+        Browser.Response landing = browser.get("/");
+
+        Browser.Response formPost = browser.open(runLink(landing, "B2C_1_susi_mfa"));
+        assertThat(formPost.status()).as(formPost.body()).isEqualTo(200);
+        assertThat(browser.formAction(formPost, "form#auto")).isEqualTo(origin() + "/demo/callback");
+        assertThat(browser.formValues(formPost, "form#auto")).doesNotContainKey("id_token");
+
+        Browser.Response callback = browser.submit(formPost, "form#auto", "button#continue", Map.of());
+        assertThat(callback.status()).isEqualTo(200);
+        assertThat(callback.uri().getPath()).isEqualTo("/demo/callback");
+        assertThat(callback.document().getElementById("error").text()).isEqualTo("temporarily_unavailable");
+        assertThat(callback.document().getElementById("error_description").text())
+                .contains("multi-factor authentication");
+        assertThat(callback.document().getElementById("claims")).isNull();
+    }
+
+    private Tenant contoso() {
+        List<Tenant> named = tenants.findAll().stream().filter(t -> t.name().equals("contoso")).toList();
+        assertThat(named).as("tenants named contoso").hasSize(1);
+        return named.get(0);
+    }
+
+    private Application demoApp() {
+        return TenantContext.call(contoso(), () -> applications.findAll().stream()
+                .filter(a -> a.displayName().equals("Contoso Auto Insurance")).findFirst().orElseThrow());
+    }
+
+    private static String runLink(Browser.Response landing, String flow) {
+        Element link = landing.document().selectFirst("a#run-" + flow);
+        assertThat(link).as("Run user flow link for " + flow + " in:\n" + landing.body()).isNotNull();
+        return link.attr("href");
+    }
+
+    private static String claim(Browser.Response callback, String name) {
+        Element cell = callback.document().getElementById("claim-" + name);
+        assertThat(cell).as("claim " + name + " in:\n" + callback.body()).isNotNull();
+        return cell.text();
+    }
+
+    private static Map<String, String> query(URI uri) {
+        return Arrays.stream(uri.getRawQuery().split("&")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0],
+                        p -> URLDecoder.decode(p.length > 1 ? p[1] : "", StandardCharsets.UTF_8)));
+    }
+}
