@@ -178,6 +178,35 @@ class AuthorizeRequestValidationTests extends ProtocolEndToEndTest {
     }
 
     @Test
+    void authorizeWhenPromptOrMaxAgeIsMalformedThenInvalidRequest() {
+        TestTenant t = newTenant();
+
+        Browser.Response prompt = browser().get(authorizeUrl(t, SUSI, Map.of("prompt", "none login")));
+        Browser.Response unknownPrompt = browser().get(authorizeUrl(t, SUSI, Map.of("prompt", "always")));
+        Browser.Response maxAge = browser().get(authorizeUrl(t, SUSI, Map.of("max_age", "an hour")));
+
+        redirectedError(t, prompt, t.webRedirectUri() + "?", "invalid_request");
+        redirectedError(t, unknownPrompt, t.webRedirectUri() + "?", "invalid_request");
+        redirectedError(t, maxAge, t.webRedirectUri() + "?", "invalid_request");
+    }
+
+    @Test
+    void authorizeWhenResponseModeIsFormPostThenTheErrorIsPostedToTheApp() {
+        TestTenant t = newTenant();
+        Browser browser = browser();
+
+        Browser.Response response = browser.get(authorizeUrl(t, SUSI, Map.of("response_mode", "form_post",
+                "scope", "profile", "state", "posted-state")));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.location()).isEmpty();
+        assertThat(response.document().selectFirst("form#auto").attr("action")).isEqualTo(t.webRedirectUri());
+        assertThat(browser.formValues(response, "form#auto")).containsEntry("error", "invalid_scope")
+                .containsEntry("state", "posted-state").containsKey("error_description").doesNotContainKey("code");
+        assertThat(journeys(t)).isZero();
+    }
+
+    @Test
     void authorizeWhenPromptIsNoneWithoutSessionThenLoginRequiredWithState() {
         TestTenant t = newTenant();
         Browser browser = browser();
