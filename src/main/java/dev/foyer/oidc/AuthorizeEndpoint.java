@@ -13,9 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -50,18 +50,23 @@ class AuthorizeEndpoint {
     }
 
     @RequestMapping(path = "/{tenant}/{policy}/oauth2/v2.0/authorize", method = {RequestMethod.GET, RequestMethod.POST})
-    ModelAndView authorize(@PathVariable String policy, @RequestParam Map<String, String> params,
+    ModelAndView authorize(@PathVariable String policy, @RequestParam MultiValueMap<String, String> params,
                            HttpServletRequest request, HttpServletResponse response) {
         Optional<FlowEndpoint> endpoint = endpoints.resolve(policy, request);
         if (endpoint.isEmpty()) {
             return problem(response, 404, "This tenant or user flow does not exist.");
         }
-        return switchOn(parser.parse(params, endpoint.get()), endpoint.get(), request, response);
+        Optional<String> repeated = Parameters.repeated(params);
+        if (repeated.isPresent()) {
+            return problem(response, 400, "The request repeats the parameter " + repeated.get() + ".");
+        }
+        return switchOn(parser.parse(Parameters.single(params), endpoint.get()), endpoint.get(), request, response);
     }
 
     @RequestMapping(path = "/{tenant}/oauth2/v2.0/authorize", params = "p",
             method = {RequestMethod.GET, RequestMethod.POST})
-    ModelAndView authorizeWithQueryPolicy(@RequestParam("p") String policy, @RequestParam Map<String, String> params,
+    ModelAndView authorizeWithQueryPolicy(@RequestParam("p") String policy,
+                                          @RequestParam MultiValueMap<String, String> params,
                                           HttpServletRequest request, HttpServletResponse response) {
         return authorize(policy, params, request, response);
     }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,12 +57,17 @@ class TokenEndpoint {
     @PostMapping(path = "/{tenant}/{policy}/oauth2/v2.0/token")
     @Transactional
     public ResponseEntity<Map<String, Object>> token(@PathVariable String policy,
-                                                     @RequestParam Map<String, String> params,
+                                                     @RequestParam MultiValueMap<String, String> form,
                                                      HttpServletRequest request) {
         Optional<FlowEndpoint> endpoint = endpoints.resolve(policy, request);
         if (endpoint.isEmpty()) {
             return error(new OAuthError("invalid_request", "This tenant or user flow does not exist.", 404), false);
         }
+        Optional<String> repeated = Parameters.repeated(form);
+        if (repeated.isPresent()) {
+            return error(OAuthError.invalidRequest("The request repeats the parameter " + repeated.get() + "."), false);
+        }
+        Map<String, String> params = Parameters.single(form);
         ClientAuthenticator.Result client = clients.authenticate(request, params);
         if (client.error() != null) {
             return error(client.error(), client.usedBasic());
@@ -85,9 +91,9 @@ class TokenEndpoint {
     @PostMapping(path = "/{tenant}/oauth2/v2.0/token", params = "p")
     @Transactional
     public ResponseEntity<Map<String, Object>> tokenWithQueryPolicy(@RequestParam("p") String policy,
-                                                                    @RequestParam Map<String, String> params,
+                                                                    @RequestParam MultiValueMap<String, String> form,
                                                                     HttpServletRequest request) {
-        return token(policy, params, request);
+        return token(policy, form, request);
     }
 
     private Map<String, Object> authorizationCode(FlowEndpoint endpoint, Application client,
