@@ -39,12 +39,13 @@ class JourneyStore {
         if (id == null || id.length() > 64) {
             return Optional.empty();
         }
-        return jdbc.sql("select state, version, expires_at from journey where id_hash = ? and tenant_id = ?")
-                .params(OpaqueTokens.hash(id), TenantContext.currentId())
+        // The row's expires_at decides, as it does for deleteExpired: a row past it is gone even
+        // before the cleanup removes it.
+        return jdbc.sql("select state, version from journey where id_hash = ? and tenant_id = ? and expires_at > ?")
+                .params(OpaqueTokens.hash(id), TenantContext.currentId(), utc(now))
                 .query((rs, n) -> new Loaded(json.readValue(rs.getString("state"), JourneyState.class),
                         rs.getInt("version")))
-                .optional()
-                .filter(l -> l.state().expiresAt.isAfter(now));
+                .optional();
     }
 
     /** Saves if nobody saved in between; false when the journey moved on meanwhile. */
