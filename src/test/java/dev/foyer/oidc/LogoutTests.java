@@ -89,7 +89,9 @@ class LogoutTests extends FlowEndToEndTest {
                 .keyID(attackerKey.getKeyID()).type(JOSEObjectType.JWT).build(), genuine.getJWTClaimsSet());
         forged.sign(new RSASSASigner(attackerKey));
 
-        for (String hint : new String[] {forged.serialize(), "not-a-jwt", signedUp(newTenant()).rawIdToken()}) {
+        String accessToken = person.tokens().get("access_token").asString();
+        String otherTenants = signedUp(newTenant()).rawIdToken();
+        for (String hint : new String[] {forged.serialize(), "not-a-jwt", accessToken, otherTenants}) {
             Browser.Response response = person.browser().get(logoutUrl(t, Map.of("id_token_hint", hint,
                     "post_logout_redirect_uri", SIGNED_OUT)));
 

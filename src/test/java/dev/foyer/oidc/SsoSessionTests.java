@@ -76,6 +76,8 @@ class SsoSessionTests extends FlowEndToEndTest {
                 .asString());
         assertThat(withinMaxAge.getLongClaim("auth_time")).isEqualTo(tenMinutesAgo);
 
+        assertThat(appResponse(person.browser().get(authorizeUrl(t, FLOW, Map.of("max_age", "300", "prompt", "none"))),
+                t.webRedirectUri())).containsEntry("error", "login_required");
         Browser.Response page = person.browser().open(authorizeUrl(t, FLOW, Map.of("max_age", "300")));
         assertThat(isSignInPage(page)).as(page.body()).isTrue();
         Map<String, String> app = appResponse(signIn(person.browser(), page, person.email(), PASSWORD),
@@ -92,6 +94,20 @@ class SsoSessionTests extends FlowEndToEndTest {
         SignedUp person = signedUp(t);
 
         Browser.Response page = person.browser().open(authorizeUrl(t, FLOW, Map.of("max_age", "0")));
+
+        assertThat(isSignInPage(page)).as(page.body()).isTrue();
+    }
+
+    @Test
+    void aSessionPastItsLifetimeIsNotUsed() throws Exception {
+        TestTenant t = newTenant();
+        SignedUp person = signedUp(t);
+        // Simulates the session's lifetime running out.
+        jdbc.sql("update sso_session set expires_at = ? where object_id = ?")
+                .params(java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1),
+                        UUID.fromString(person.subject())).update();
+
+        Browser.Response page = person.browser().open(authorizeUrl(t, FLOW, Map.of()));
 
         assertThat(isSignInPage(page)).as(page.body()).isTrue();
     }
