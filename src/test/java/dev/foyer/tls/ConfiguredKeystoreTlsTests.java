@@ -48,7 +48,8 @@ class ConfiguredKeystoreTlsTests {
                 HttpRequest.newBuilder(URI.create("https://localhost:" + tls.port() + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(response.statusCode()).isEqualTo(404);
+        // "/" is the landing page since the demo pages exist; what matters is that the handshake succeeded.
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(tls.caFile()).isEmpty();
         assertThat(Files.exists(Path.of(DATA_DIR).resolve("tls"))).isFalse();
     }
