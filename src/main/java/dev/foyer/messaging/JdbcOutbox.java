@@ -3,6 +3,7 @@ package dev.foyer.messaging;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -42,9 +43,9 @@ class JdbcOutbox implements Outbox {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         jdbc.sql("""
-                insert into outbox_message (id, tenant_id, channel, recipient, subject, body, purpose,
+                insert into outbox_message (id, tenant_id, channel, recipient, subject, body, code, purpose,
                                             status, attempts, next_attempt_at, created_at)
-                values (:id, :tenant, :channel, :recipient, :subject, :body, :purpose,
+                values (:id, :tenant, :channel, :recipient, :subject, :body, :code, :purpose,
                         'PENDING', 0, :now, :now)
                 """)
                 .param("id", id)
@@ -53,11 +54,22 @@ class JdbcOutbox implements Outbox {
                 .param("recipient", message.recipient())
                 .param("subject", message.subject())
                 .param("body", message.body())
+                .param("code", message.code())
                 .param("purpose", message.purpose())
                 .param("now", now)
                 .update();
         nudgeAfterCommit(id);
         return id;
+    }
+
+    @Override
+    public Optional<DeliveryState> state(UUID messageId) {
+        return jdbc.sql("select status from outbox_message where id = :id and tenant_id = :tenant")
+                .param("id", messageId)
+                .param("tenant", TenantContext.currentId())
+                .query(String.class)
+                .optional()
+                .map(DeliveryState::ofStatus);
     }
 
     private void nudgeAfterCommit(UUID id) {

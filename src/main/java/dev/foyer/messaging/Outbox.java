@@ -1,5 +1,6 @@
 package dev.foyer.messaging;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -10,4 +11,10 @@ public interface Outbox {
 
     /** Queues {@code message} for the tenant in scope and returns the id of its outbox row. */
     UUID enqueue(Message message);
+
+    /**
+     * How delivery of a message of the tenant in scope stands, so a step can tell the user that a
+     * code could not be sent; empty for an unknown id or another tenant's message.
+     */
+    Optional<DeliveryState> state(UUID messageId);
 }

@@ -26,9 +26,11 @@ import org.springframework.util.ClassUtils;
 /**
  * Delivers outbox messages: claims a due row, sends it through the first channel that takes it,
  * and records the outcome — SENT, or a failed attempt retried with backoff until the schedule
- * runs out (FAILED). Runs when a commit nudges it about one message and on a fixed poll for the
- * rest (retries, messages whose node died mid-send). Any number of nodes may run it at once.
- * Logs carry ids, purposes and masked recipients, never bodies.
+ * runs out (FAILED); a permanent failure is FAILED at once. A message a real provider delivered
+ * loses its body and code; the dev channel's keep theirs for {@code /dev/outbox}. Runs when a
+ * commit nudges it about one message and on a fixed poll for the rest (retries, messages whose
+ * node died mid-send). Any number of nodes may run it at once. Logs carry ids, purposes and masked
+ * recipients, never bodies or codes.
  */
 @Component
 class OutboxDispatcher {
@@ -119,7 +121,9 @@ class OutboxDispatcher {
             recordFailure(message, attempt, channelName, token, e);
             return false;
         }
-        if (!rows.recordSent(message.id(), token, channelName, clock.instant())) {
+        // Only the dev channel needs the text afterwards (its page shows it); a real provider has it now.
+        boolean keepContent = channel instanceof DevChannel;
+        if (!rows.recordSent(message.id(), token, channelName, clock.instant(), keepContent)) {
             log.warn("Message {} was sent after its claim lapsed; another node may send it again", message.id());
         }
         log.info("Sent message {} ({}, {}) to {} via {} on attempt {}", message.id(), message.channel(),
@@ -129,7 +133,8 @@ class OutboxDispatcher {
 
     private void recordFailure(OutboundMessage message, int attempt, String channelName, UUID token, Exception e) {
         String error = channelName + ": " + (e.getMessage() == null ? e.getClass().getName() : e.getMessage());
-        Optional<Duration> delay = retries.delayAfter(attempt);
+        boolean permanent = e instanceof DeliveryException failure && failure.isPermanent();
+        Optional<Duration> delay = permanent ? Optional.empty() : retries.delayAfter(attempt);
         if (delay.isPresent()) {
             Instant retryAt = clock.instant().plus(delay.get());
             rows.recordRetry(message.id(), token, error, retryAt);
@@ -137,8 +142,9 @@ class OutboxDispatcher {
                     message.purpose(), attempt, channelName, e.getClass().getSimpleName(), retryAt);
         } else {
             rows.recordFailed(message.id(), token, error);
-            log.error("Message {} ({}) failed for good after {} attempts via {} ({})", message.id(),
-                    message.purpose(), attempt, channelName, e.getClass().getSimpleName());
+            log.error("Message {} ({}) failed for good after {} attempt(s) via {} ({}{})", message.id(),
+                    message.purpose(), attempt, channelName, e.getClass().getSimpleName(),
+                    permanent ? ", refused for good" : "");
         }
     }
 

@@ -62,7 +62,7 @@ final class OutboxRows {
 
     Optional<Stored> find(UUID id) {
         return jdbc.sql("""
-                select id, tenant_id, channel, recipient, subject, body, purpose, created_at, attempts
+                select id, tenant_id, channel, recipient, subject, body, purpose, created_at, code, attempts
                 from outbox_message where id = :id
                 """)
                 .param("id", id)
@@ -70,13 +70,16 @@ final class OutboxRows {
                 .optional();
     }
 
-    boolean recordSent(UUID id, UUID token, String deliveredBy, Instant now) {
-        return jdbc.sql("""
-                update outbox_message
-                set status = 'SENT', attempts = attempts + 1, sent_at = :now, delivered_by = :by,
-                    last_error = null, claim_token = null, claimed_until = null
-                where id = :id and claim_token = :token
-                """)
+    /**
+     * Records delivery. Unless {@code keepContent}, the body is emptied (the column is NOT NULL)
+     * and the code removed: once delivered they are personal data with no further use.
+     */
+    boolean recordSent(UUID id, UUID token, String deliveredBy, Instant now, boolean keepContent) {
+        String content = keepContent ? "" : ", body = '', code = null";
+        return jdbc.sql("update outbox_message"
+                        + " set status = 'SENT', attempts = attempts + 1, sent_at = :now, delivered_by = :by,"
+                        + " last_error = null, claim_token = null, claimed_until = null" + content
+                        + " where id = :id and claim_token = :token")
                 .param("id", id)
                 .param("token", token)
                 .param("now", utc(now))
@@ -137,7 +140,8 @@ final class OutboxRows {
                 rs.getString("subject"),
                 rs.getString("body"),
                 rs.getString("purpose"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("code"));
     }
 
     static OffsetDateTime utc(Instant instant) {

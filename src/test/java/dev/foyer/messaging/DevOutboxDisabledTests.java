@@ -37,6 +37,8 @@ class DevOutboxDisabledTests {
 
         assertThat(http.get("/dev/outbox").statusCode()).isEqualTo(404);
         assertThat(http.get("/dev/outbox.json").statusCode()).isEqualTo(404);
+        assertThat(http.get("/dev/outbox/messages").statusCode()).isEqualTo(404);
+        assertThat(http.get("/dev/outbox/messages?to=%2B15550003333").statusCode()).isEqualTo(404);
         assertThat(http.get("/dev/outbox.json?to=someone%40example.com").statusCode()).isEqualTo(404);
     }
 

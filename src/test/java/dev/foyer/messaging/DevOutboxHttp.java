@@ -44,9 +44,14 @@ final class DevOutboxHttp {
 
     /** The JSON entries for {@code to}, newest first. */
     List<JsonNode> entriesTo(String to) {
-        HttpResponse<String> response = get("/dev/outbox.json" + query(to));
+        return entries("/dev/outbox/messages" + query(to));
+    }
+
+    /** The JSON entries at {@code pathAndQuery}. */
+    List<JsonNode> entries(String pathAndQuery) {
+        HttpResponse<String> response = get(pathAndQuery);
         if (response.statusCode() != 200) {
-            throw new AssertionError("GET /dev/outbox.json answered " + response.statusCode());
+            throw new AssertionError("GET " + pathAndQuery + " answered " + response.statusCode());
         }
         List<JsonNode> entries = new ArrayList<>();
         JSON.readTree(response.body()).forEach(entries::add);

@@ -125,6 +125,50 @@ class JdbcOutboxTests {
     }
 
     @Test
+    void devOutboxMessagesWhenMessageCarriesCodeThenJsonHasCodeAndSentAt() {
+        String to = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        UUID id = TenantContext.call(tenant, () -> outbox.enqueue(
+                new Message(ChannelType.SMS, to, null, "Your code is 314159", "mfa-sms", "314159")));
+        await().atMost(PROMPTLY).until(() -> OutboxRow.get(jdbc, id).status().equals("SENT"));
+
+        JsonNode entry = devOutbox.entriesTo(to).get(0);
+
+        assertThat(entry.get("to").asString()).isEqualTo(to);
+        assertThat(entry.get("channel").asString()).isEqualTo("SMS");
+        assertThat(entry.get("body").asString()).isEqualTo("Your code is 314159");
+        assertThat(entry.get("code").asString()).isEqualTo("314159");
+        assertThat(entry.get("subject").isNull()).isTrue();
+        assertThat(entry.get("purpose").asString()).isEqualTo("mfa-sms");
+        assertThat(entry.get("status").asString()).isEqualTo("SENT");
+        assertThat(entry.get("sentAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(entry.get("createdAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+    }
+
+    @Test
+    void devOutboxMessagesWhenPlusOfNumberIsNotEncodedThenStillFindsTheNumber() {
+        String to = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
+        TenantContext.run(tenant, () -> outbox.enqueue(sms(to, "phone-verification")));
+
+        List<JsonNode> entries = devOutbox.entries("/dev/outbox/messages?to=" + to);
+
+        assertThat(entries).extracting(entry -> entry.get("to").asString()).containsExactly(to);
+    }
+
+    @Test
+    void devOutboxJsonWhenAskedByItsOlderNameThenAnswersLikeMessages() {
+        String to = "lin-" + UUID.randomUUID() + "@example.com";
+        TenantContext.run(tenant, () -> outbox.enqueue(
+                new Message(ChannelType.EMAIL, to, "Code", "Your code is 271828", "email-verification")));
+
+        List<JsonNode> older = devOutbox.entries("/dev/outbox.json" + DevOutboxHttp.query(to));
+
+        assertThat(older).hasSize(1);
+        assertThat(older.get(0).get("body").asString()).isEqualTo("Your code is 271828");
+        assertThat(older.get(0).get("code").isNull()).isTrue();
+        assertThat(devOutbox.entriesTo(to)).hasSize(1);
+    }
+
+    @Test
     void devOutboxPageWhenFilteredThenListsMessagesWithTheirTenant() {
         String to = "+1555" + (1_000_000 + (int) (Math.random() * 8_999_999));
         TenantContext.run(tenant, () -> outbox.enqueue(sms(to, "phone-verification")));
@@ -138,10 +182,11 @@ class JdbcOutboxTests {
         assertThat(page.select("tbody tr")).hasSize(1);
         assertThat(page.select("tbody tr").text())
                 .contains(to, "phone-verification", "Your code is 123456", tenant.id().toString());
+        assertThat(page.select("tbody tr code.code").text()).isEqualTo("123456");
     }
 
     private static Message sms(String to, String purpose) {
-        return new Message(ChannelType.SMS, to, null, "Your code is 123456", purpose);
+        return new Message(ChannelType.SMS, to, null, "Your code is 123456", purpose, "123456");
     }
 
     /** Takes SMS with purpose "recorded" ahead of the dev channel and remembers what it sent. */

@@ -141,6 +141,88 @@ abstract class OutboxDispatcherTests {
     }
 
     @Test
+    void deliverWhenChannelFailsPermanentlyThenFailsAtOnceWithoutRetry() {
+        List<Instant> attempts = new CopyOnWriteArrayList<>();
+        Channel refusing = new Channel() {
+            @Override
+            public ChannelType type() {
+                return ChannelType.SMS;
+            }
+
+            @Override
+            public void send(OutboundMessage message) throws DeliveryException {
+                attempts.add(clock.instant());
+                throw DeliveryException.permanent("number refused");
+            }
+        };
+        OutboxDispatcher dispatcher = dispatcher(refusing);
+        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000009", null, "code", "mfa-sms"));
+
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofHours(1));
+        dispatcher.dispatchDue();
+
+        assertThat(attempts).hasSize(1);
+        OutboxRow row = OutboxRow.get(jdbc, id);
+        assertThat(row.status()).isEqualTo("FAILED");
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.lastError()).endsWith(": number refused");
+        assertThat(TenantContext.call(tenant, () -> outbox.state(id))).contains(DeliveryState.FAILED);
+    }
+
+    @Test
+    void deliverWhenRealProviderSendsThenBodyAndCodeAreCleared() {
+        List<String> codesSeen = new CopyOnWriteArrayList<>();
+        OutboxDispatcher dispatcher = dispatcher(channel(ChannelType.SMS, message -> codesSeen.add(message.code())));
+        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000010", null, "Your code is 246810", "mfa-sms",
+                "246810"));
+
+        dispatcher.dispatchDue();
+
+        assertThat(codesSeen).containsExactly("246810");
+        OutboxRow row = OutboxRow.get(jdbc, id);
+        assertThat(row.status()).isEqualTo("SENT");
+        assertThat(row.body()).isEmpty();
+        assertThat(row.code()).isNull();
+    }
+
+    @Test
+    void deliverWhenDevChannelSendsThenBodyAndCodeAreKept() {
+        OutboxDispatcher dispatcher = dispatcher(new DevChannel(ChannelType.SMS));
+        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000011", null, "Your code is 135790", "mfa-sms",
+                "135790"));
+
+        dispatcher.dispatchDue();
+
+        OutboxRow row = OutboxRow.get(jdbc, id);
+        assertThat(row.deliveredBy()).isEqualTo("dev");
+        assertThat(row.body()).isEqualTo("Your code is 135790");
+        assertThat(row.code()).isEqualTo("135790");
+    }
+
+    @Test
+    void stateWhenMessageMovesThroughDeliveryThenReportsPendingThenSent() {
+        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000012", null, "code", "mfa-sms"));
+        assertThat(TenantContext.call(tenant, () -> outbox.state(id))).contains(DeliveryState.PENDING);
+
+        markSending(id, clock.instant().plusSeconds(30));
+        assertThat(TenantContext.call(tenant, () -> outbox.state(id))).contains(DeliveryState.PENDING);
+
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher(channel(ChannelType.SMS, message -> { })).dispatchDue();
+        assertThat(TenantContext.call(tenant, () -> outbox.state(id))).contains(DeliveryState.SENT);
+    }
+
+    @Test
+    void stateWhenMessageBelongsToAnotherTenantOrIsUnknownThenEmpty() {
+        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000013", null, "code", "mfa-sms"));
+        Tenant other = TestTenants.create(jdbc);
+
+        assertThat(TenantContext.call(other, () -> outbox.state(id))).isEmpty();
+        assertThat(TenantContext.call(tenant, () -> outbox.state(UUID.randomUUID()))).isEmpty();
+    }
+
+    @Test
     void dispatchDueWhenAnotherNodesClaimHasLapsedThenTakesTheMessageOver() {
         UUID lapsed = enqueue(new Message(ChannelType.SMS, "+442070000002", null, "code", "mfa-sms"));
         UUID held = enqueue(new Message(ChannelType.SMS, "+442070000003", null, "code", "mfa-sms"));

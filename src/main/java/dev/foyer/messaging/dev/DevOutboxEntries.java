@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,10 @@ import dev.foyer.messaging.ChannelType;
 class DevOutboxEntries {
 
     static final int LIMIT = 100;
+    private static final Pattern BARE_DIGITS = Pattern.compile("\\d{4,15}");
 
     private static final String COLUMNS = """
-            select id, tenant_id, channel, recipient, subject, body, purpose, status, attempts, last_error,
+            select id, tenant_id, channel, recipient, subject, body, code, purpose, status, attempts, last_error,
                    created_at, sent_at
             from outbox_message
             """;
@@ -32,13 +34,20 @@ class DevOutboxEntries {
         this.jdbc = jdbc;
     }
 
-    /** Newest first; only those to {@code recipient} (any casing) when it is given. */
+    /**
+     * Newest first; only those to {@code recipient} (any casing) when it is given. A number given
+     * as bare digits also matches its E.164 form: an unencoded {@code ?to=+1555...} arrives as
+     * {@code " 1555..."}, and a stored number always starts with {@code +}.
+     */
     List<DevOutboxEntry> latest(String recipient) {
         if (recipient == null || recipient.isBlank()) {
             return jdbc.sql(COLUMNS + NEWEST_FIRST).query(DevOutboxEntries::entry).list();
         }
-        return jdbc.sql(COLUMNS + " where lower(recipient) = lower(:to)" + NEWEST_FIRST)
-                .param("to", recipient.strip())
+        String to = recipient.strip();
+        String e164 = BARE_DIGITS.matcher(to).matches() ? "+" + to : to;
+        return jdbc.sql(COLUMNS + " where lower(recipient) = lower(:to) or recipient = :e164" + NEWEST_FIRST)
+                .param("to", to)
+                .param("e164", e164)
                 .query(DevOutboxEntries::entry)
                 .list();
     }
@@ -51,6 +60,7 @@ class DevOutboxEntries {
                 rs.getString("recipient"),
                 rs.getString("subject"),
                 rs.getString("body"),
+                rs.getString("code"),
                 rs.getString("purpose"),
                 rs.getString("status"),
                 rs.getInt("attempts"),

@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * {@code /dev/outbox}: what Foyer sent, readable by a developer (HTML) and by tests that need a
- * one-time code (JSON). Exists only with the dev channel, so production does not serve it.
+ * {@code /dev/outbox}: what Foyer sent, readable by a developer (HTML) and by scripts and tests
+ * that need a one-time code ({@code /dev/outbox/messages?to=}, JSON). Exists only with the dev
+ * channel, so production does not serve it.
  */
 @Controller
 @ConditionalOnDevChannel
@@ -31,7 +32,8 @@ class DevOutboxPage {
         return "dev/outbox";
     }
 
-    @GetMapping(path = "/dev/outbox.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    /** Newest first; {@code /dev/outbox.json} is the older name, kept for scripts that use it. */
+    @GetMapping(path = {"/dev/outbox/messages", "/dev/outbox.json"}, produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     List<DevOutboxEntry> json(@RequestParam(name = "to", required = false) String to) {
         return entries.latest(to);

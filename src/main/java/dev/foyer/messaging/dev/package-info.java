@@ -1,7 +1,8 @@
 /**
- * The dev outbox page ({@code GET /dev/outbox} and {@code /dev/outbox.json}): every tenant's
- * latest messages, bodies included, for developers and for tests that read one-time codes. Exists
- * only while {@code foyer.messaging.dev-channel.enabled} is on. Reads the outbox table directly;
- * depends only on {@code dev.foyer.messaging}'s public types.
+ * The dev outbox: the page {@code GET /dev/outbox} and its JSON {@code GET /dev/outbox/messages?to=}
+ * (older name {@code /dev/outbox.json}), every tenant's latest messages with their bodies and
+ * one-time codes, for developers and for scripts and tests that complete a flow. Exists only while
+ * {@code foyer.messaging.dev-channel.enabled} is on. Reads the outbox table directly; depends only
+ * on {@code dev.foyer.messaging}'s public types.
  */
 package dev.foyer.messaging.dev;
