@@ -6,6 +6,7 @@ import dev.foyer.journey.StepContext;
 import dev.foyer.journey.StepOutcome;
 import dev.foyer.journey.View;
 import dev.foyer.messaging.ChannelType;
+import dev.foyer.messaging.DeliveryState;
 import dev.foyer.messaging.Message;
 import dev.foyer.messaging.Outbox;
 import dev.foyer.security.OneTimeCode;
@@ -189,7 +190,7 @@ class PhoneFactorStep implements Step {
 
     private Optional<String> deliveryProblem(StepContext context) {
         return context.get(MESSAGE).flatMap(id -> outbox.state(UUID.fromString(id)))
-                .filter(state -> state == Outbox.DeliveryState.FAILED)
+                .filter(state -> state == DeliveryState.FAILED)
                 .map(state -> channels(context).call && channels(context).sms
                         ? "We couldn't send a code — try again or use Call me."
                         : "We couldn't send a code — please try again.");
