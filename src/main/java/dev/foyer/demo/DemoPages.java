@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class DemoPages {
         this.flows = flows;
     }
 
-    record FlowLink(String name, boolean mfa, String runUrl, String discoveryUrl) {
+    record FlowLink(String application, String name, boolean mfa, String runUrl, String discoveryUrl) {
     }
 
     @GetMapping("/")
@@ -83,13 +84,17 @@ class DemoPages {
     }
 
     private List<FlowLink> links(Tenant tenant, String origin) {
-        Optional<Application> app = applications.findAll().stream()
-                .filter(a -> a.displayName().equals(DemoTenant.APP_NAME)).findFirst();
         String redirectUri = origin + DemoLinks.CALLBACK;
-        if (app.isEmpty() || !app.get().hasRedirectUri(redirectUri)) {
-            return List.of();
-        }
-        return flows.findAll().stream().map(flow -> link(tenant, flow, app.get(), redirectUri)).toList();
+        List<FlowLink> links = new ArrayList<>();
+        DemoTenant.APP_FLOWS.forEach((appName, flowName) -> {
+            Optional<Application> app = applications.findAll().stream()
+                    .filter(a -> a.displayName().equals(appName) && a.hasRedirectUri(redirectUri)).findFirst();
+            Optional<UserFlow> flow = flows.findByName(flowName);
+            if (app.isPresent() && flow.isPresent()) {
+                links.add(link(tenant, flow.get(), app.get(), redirectUri));
+            }
+        });
+        return links;
     }
 
     private static FlowLink link(Tenant tenant, UserFlow flow, Application app, String redirectUri) {
@@ -98,7 +103,7 @@ class DemoPages {
                 + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
                 + "&response_type=id_token&response_mode=form_post&scope=openid&nonce="
                 + OpaqueTokens.generate().substring(0, 12);
-        return new FlowLink(flow.name(), flow.properties().mfa().isOn(), run,
+        return new FlowLink(app.displayName(), flow.name(), flow.properties().mfa().isOn(), run,
                 base + "/v2.0/.well-known/openid-configuration");
     }
 }

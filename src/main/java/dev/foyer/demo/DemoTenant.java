@@ -14,7 +14,9 @@ import dev.foyer.userflow.UserFlowDefinition;
 import dev.foyer.userflow.UserFlowProperties;
 import dev.foyer.userflow.UserFlowRepository;
 import dev.foyer.userflow.UserFlowType;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,9 +29,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seeds, only when absent, the demo tenant {@code contoso}: the app "Contoso Auto Insurance" and
- * the user flows {@code B2C_1_susi} (no MFA) and {@code B2C_1_susi_mfa} (MFA always on, SMS or
- * phone call). Turned off with {@code foyer.demo.enabled=false}.
+ * Seeds, only what is absent, the demo tenant {@code contoso}: the user flows {@code B2C_1_susi}
+ * (no MFA) and {@code B2C_1_susi_mfa} (MFA always on, SMS or phone call), and the seed's two
+ * applications — "Contoso Auto Insurance" signs in through the first, "Contoso Home Insurance"
+ * through the second. Turned off with {@code foyer.demo.enabled=false}.
  */
 @Component
 @Order(100)
@@ -37,6 +40,13 @@ class DemoTenant implements ApplicationRunner {
 
     static final String TENANT = "contoso";
     static final String APP_NAME = "Contoso Auto Insurance";
+    static final String HOME_APP_NAME = "Contoso Home Insurance";
+    /** The seed's two applications in one tenant: one signs in without MFA, the other with it. */
+    static final Map<String, String> APP_FLOWS = new LinkedHashMap<>(Map.of(APP_NAME, "B2C_1_susi"));
+
+    static {
+        APP_FLOWS.put(HOME_APP_NAME, "B2C_1_susi_mfa");
+    }
     static final List<String> SIGN_UP_ATTRIBUTES = List.of("displayName", "givenName", "surname");
     static final List<String> APPLICATION_CLAIMS = List.of("emails", "name", "given_name", "family_name", "oid", "tid",
             "idp", "newUser");
@@ -75,25 +85,32 @@ class DemoTenant implements ApplicationRunner {
             transaction.executeWithoutResult(status -> seed());
         }
         Tenant tenant = tenants.findByNameOrId(TENANT).orElseThrow();
-        TenantContext.run(tenant, () -> applications.findAll().stream()
-                .filter(a -> a.displayName().equals(APP_NAME)).findFirst()
-                .ifPresent(app -> log.info("Demo tenant '{}' is ready. Try:\n  {}\n  {}\n  Sign-up emails: {}",
-                        TENANT, links.landingPage(), links.discovery(TENANT, "B2C_1_susi"), links.outbox())));
+        TenantContext.run(tenant, () -> transaction.executeWithoutResult(status -> APP_FLOWS.keySet()
+                .forEach(this::registerIfAbsent)));
+        log.info("Demo tenant '{}' is ready. Try:\n  {}\n  {}\n  Emails and text messages: {}", TENANT,
+                links.landingPage(), links.discovery(TENANT, "B2C_1_susi"), links.outbox());
     }
 
     private void seed() {
         Tenant tenant = new Tenant(UUID.randomUUID(), TENANT, "Contoso");
         tenants.add(tenant);
         TenantContext.run(tenant, () -> {
-            Application app = applications.register(new Application(UUID.randomUUID(), APP_NAME, ApplicationType.WEB,
-                    links.demoRedirectUris(), Optional.empty()));
-            IssuedSecret secret = secrets.issue(app.clientId());
             flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN, definition(MfaSettings.OFF));
             flows.create("susi_mfa", UserFlowType.SIGN_UP_OR_SIGN_IN, definition(MfaSettings.ENABLED));
             signingKeys.activeKey();
-            log.info("Seeded demo tenant '{}' ({}) with application '{}', client_id {}. Its client secret, shown"
-                            + " only now: {}", TENANT, tenant.id(), APP_NAME, app.clientId(), secret.secret());
+            log.info("Seeded demo tenant '{}' ({})", TENANT, tenant.id());
         });
+    }
+
+    private void registerIfAbsent(String name) {
+        if (applications.findAll().stream().anyMatch(a -> a.displayName().equals(name))) {
+            return;
+        }
+        Application app = applications.register(new Application(UUID.randomUUID(), name, ApplicationType.WEB,
+                links.demoRedirectUris(), Optional.empty()));
+        IssuedSecret secret = secrets.issue(app.clientId());
+        log.info("Registered demo application '{}' (user flow {}), client_id {}. Its client secret, shown only now: {}",
+                name, APP_FLOWS.get(name), app.clientId(), secret.secret());
     }
 
     static UserFlowDefinition definition(MfaSettings mfa) {

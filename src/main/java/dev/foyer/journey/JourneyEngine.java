@@ -12,7 +12,6 @@ import dev.foyer.userflow.UserFlowRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,7 +55,7 @@ public class JourneyEngine {
     /** Starts a journey; finishes at once when the SSO session satisfies every step. */
     public JourneyStart start(JourneyRequest request, UserFlow flow, Application application,
                               Optional<SsoSession> session) {
-        JourneyPlanner.Plan plan = planner.plan(flow);
+        JourneyPlanner.Plan plan = planner.plan(flow, request);
         if (plan.refusal() != null) {
             return new JourneyStart.Refused(plan.refusal());
         }
@@ -65,17 +64,18 @@ public class JourneyEngine {
         state.request = request;
         state.flowId = flow.id();
         state.plan.addAll(plan.stepNames());
+        state.secondFactorMethod = plan.secondFactorMethod();
         state.csrfToken = OpaqueTokens.generate();
         state.expiresAt = now.plus(lifetime);
-        Run run = new Run(state, flow, application, session, now);
+        Run run = new Run(state, flow, application, session, now, "");
         Optional<StepOutcome> pending = run.advance();
         if (pending.isEmpty()) {
             if (flow.properties().session().rolling()) {
                 session.ifPresent(s -> sessions.extend(s, flow.properties().session().webSessionLifetime()));
             }
-            List<AuthenticationFactor> factors = session.map(SsoSession::factors).orElse(List.of());
-            return new JourneyStart.Finished(new JourneyResult(state.objectId, factors, latest(factors), false,
-                    request.protocolState()));
+            List<AuthenticationFactor> factors = run.session.map(SsoSession::factors).orElse(List.of());
+            return new JourneyStart.Finished(new JourneyResult(state.objectId, factors, SsoSession.authTime(factors),
+                    false, request.protocolState()));
         }
         if (pending.get() instanceof StepOutcome.Failed failed) {
             return new JourneyStart.Refused(failed.error());
@@ -106,7 +106,7 @@ public class JourneyEngine {
         if (state.status != JourneyState.Status.ACTIVE) {
             return new JourneyPage.Redirect(returnUrl(state, id), null);
         }
-        return proceed(id, loaded.get(), session, now, null);
+        return proceed(id, loaded.get(), session, now, null, "");
     }
 
     /**
@@ -114,7 +114,8 @@ public class JourneyEngine {
      * (an account, an outbox message) commits with the journey's new state or not at all.
      */
     @Transactional
-    JourneyPage submit(String id, String browserId, String csrfToken, FormInput input, Optional<SsoSession> session) {
+    JourneyPage submit(String id, String browserId, String csrfToken, FormInput input, Optional<SsoSession> session,
+                       String clientIp) {
         Instant now = clock.instant();
         Optional<JourneyStore.Loaded> loaded = store.find(id, now);
         if (loaded.isEmpty()) {
@@ -132,7 +133,7 @@ public class JourneyEngine {
         if (input.isAction(CANCEL)) {
             return fail(id, loaded.get(), JourneyError.CANCELLED, now);
         }
-        return proceed(id, loaded.get(), session, now, input);
+        return proceed(id, loaded.get(), session, now, input, clientIp);
     }
 
     /**
@@ -178,14 +179,14 @@ public class JourneyEngine {
     }
 
     private JourneyPage proceed(String id, JourneyStore.Loaded loaded, Optional<SsoSession> session, Instant now,
-                                FormInput input) {
+                                FormInput input, String clientIp) {
         JourneyState state = loaded.state();
         Optional<UserFlow> flow = flows.findByName(state.request.flowName());
         Optional<Application> application = applications.findByClientId(state.request.clientId());
         if (flow.isEmpty() || application.isEmpty() || !flow.get().id().equals(state.flowId)) {
             return new JourneyPage.Problem(404, PAGE_EXPIRED);
         }
-        Run run = new Run(state, flow.get(), application.get(), session, now);
+        Run run = new Run(state, flow.get(), application.get(), session, now, clientIp);
         Optional<StepOutcome> pending;
         if (input != null) {
             Step step = planner.step(state.plan.get(state.stepIndex));
@@ -221,9 +222,10 @@ public class JourneyEngine {
                 flow.properties().session().webSessionLifetime());
         state.status = JourneyState.Status.FINISHED;
         state.sessionHash = OpaqueTokens.hash(recorded.id());
+        List<AuthenticationFactor> counted = recorded.withFactorsProvenSince(validSince(flow, now)).factors();
         state.resultFactors.clear();
-        state.resultFactors.addAll(recorded.factors());
-        state.authTime = latest(state.proven.isEmpty() ? recorded.factors() : state.proven);
+        state.resultFactors.addAll(counted);
+        state.authTime = SsoSession.authTime(counted);
         state.expiresAt = now.plus(Duration.ofMinutes(5));
         if (!store.save(id, state, loaded.version())) {
             return concurrentChange(flow, id);
@@ -246,8 +248,9 @@ public class JourneyEngine {
         return new JourneyPage.Redirect(returnUrl(state, id), null);
     }
 
-    private static Instant latest(List<AuthenticationFactor> factors) {
-        return factors.stream().map(AuthenticationFactor::at).max(Comparator.naturalOrder()).orElse(null);
+    /** Factors proven before this no longer count for {@code flow}: older than its session lifetime. */
+    private static Instant validSince(UserFlow flow, Instant now) {
+        return now.minus(flow.properties().session().webSessionLifetime());
     }
 
     static String pageUrl(UserFlow flow, String id) {
@@ -266,17 +269,20 @@ public class JourneyEngine {
         private final Application application;
         private final Optional<SsoSession> session;
         private final Instant now;
+        private final String clientIp;
 
-        Run(JourneyState state, UserFlow flow, Application application, Optional<SsoSession> session, Instant now) {
+        Run(JourneyState state, UserFlow flow, Application application, Optional<SsoSession> session, Instant now,
+            String clientIp) {
             this.state = state;
             this.flow = flow;
             this.application = application;
-            this.session = session;
+            this.session = session.map(s -> s.withFactorsProvenSince(validSince(flow, now)));
             this.now = now;
+            this.clientIp = clientIp;
         }
 
         StepContext context(Step step) {
-            return new StepContext(state, step, TenantContext.current(), flow, application, session, now);
+            return new StepContext(state, step, TenantContext.current(), flow, application, session, now, clientIp);
         }
 
         /** Moves past the current step, then on until a step needs the user. */

@@ -62,7 +62,8 @@ class JourneyPages {
         String csrf = fields.remove("csrf_token");
         String action = fields.remove("action");
         String browser = browserId(request, response);
-        JourneyPage page = engine.submit(id, browser, csrf, new FormInput(action, fields), sessions.current(request));
+        JourneyPage page = engine.submit(id, browser, csrf, new FormInput(action, fields), sessions.current(request),
+                request.getRemoteAddr());
         return render(page, policy, request, response, model);
     }
 

@@ -1,6 +1,8 @@
 package dev.foyer.journey;
 
+import dev.foyer.userflow.MfaSettings;
 import dev.foyer.userflow.UserFlow;
+import dev.foyer.userflow.UserFlowRepository;
 import dev.foyer.userflow.UserFlowType;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,33 +21,58 @@ class JourneyPlanner {
 
     static final List<String> SIGN_UP_OR_SIGN_IN = List.of("localSignIn", "emailVerification", "signUpDetails");
 
+    /** The {@code acr_values} value that asks for multi-factor authentication on any flow. */
+    public static final String MFA_LEVEL = "mfa";
+
     private final Map<String, Step> steps;
     private final List<SecondFactorMethod> secondFactors;
+    private final UserFlowRepository flows;
 
-    JourneyPlanner(List<Step> steps, List<SecondFactorMethod> secondFactors) {
+    JourneyPlanner(List<Step> steps, List<SecondFactorMethod> secondFactors, UserFlowRepository flows) {
         this.steps = steps.stream().collect(Collectors.toMap(Step::name, Function.identity()));
         this.secondFactors = secondFactors;
+        this.flows = flows;
     }
 
-    /** The step names for {@code flow}, or why it cannot run on this server. */
-    Plan plan(UserFlow flow) {
+    /**
+     * The step names for {@code flow}, or why it cannot run on this server. A second factor is
+     * planned when the flow's MFA is on, or when the request asks to step up with
+     * {@code acr_values} naming {@code mfa} or a flow whose MFA is on.
+     */
+    Plan plan(UserFlow flow, JourneyRequest request) {
         if (flow.type() != UserFlowType.SIGN_UP_OR_SIGN_IN) {
             return Plan.refused(JourneyError.unavailable(
                     "User flows of type " + flow.type() + " are not available on this server yet."));
         }
         List<String> names = new ArrayList<>(SIGN_UP_OR_SIGN_IN);
-        var mfa = flow.properties().mfa();
-        if (mfa.isOn()) {
-            Optional<SecondFactorMethod> method = secondFactors.stream().filter(m -> m.handles(mfa.method())).findFirst();
-            if (method.isEmpty()) {
-                return Plan.refused(JourneyError.unavailable("The user flow " + flow.name()
-                        + " requires multi-factor authentication (method '" + mfa.method()
-                        + "'), which this server does not offer yet. Turn multi-factor authentication off for"
-                        + " this flow or use another flow."));
-            }
-            names.add(method.get().step().name());
+        Optional<String> methodId = flow.properties().mfa().isOn()
+                ? Optional.of(flow.properties().mfa().method()) : stepUpMethod(request.acrValues());
+        if (methodId.isEmpty()) {
+            return Plan.of(names, null);
         }
-        return Plan.of(names);
+        Optional<SecondFactorMethod> method = secondFactors.stream().filter(m -> m.handles(methodId.get())).findFirst();
+        if (method.isEmpty()) {
+            return Plan.refused(JourneyError.unavailable("The user flow " + flow.name()
+                    + " requires multi-factor authentication (method '" + methodId.get()
+                    + "'), which this server does not offer. Turn multi-factor authentication off for"
+                    + " this flow or use another flow."));
+        }
+        names.add(method.get().step().name());
+        return Plan.of(names, methodId.get());
+    }
+
+    private Optional<String> stepUpMethod(List<String> acrValues) {
+        for (String value : acrValues) {
+            if (MFA_LEVEL.equalsIgnoreCase(value)) {
+                return Optional.of(MfaSettings.PHONE);
+            }
+            Optional<String> named = flows.findByName(value).map(UserFlow::properties).map(p -> p.mfa())
+                    .filter(MfaSettings::isOn).map(MfaSettings::method);
+            if (named.isPresent()) {
+                return named;
+            }
+        }
+        return Optional.empty();
     }
 
     Step step(String name) {
@@ -56,13 +83,13 @@ class JourneyPlanner {
         return step;
     }
 
-    record Plan(List<String> stepNames, JourneyError refusal) {
-        static Plan of(List<String> names) {
-            return new Plan(List.copyOf(names), null);
+    record Plan(List<String> stepNames, String secondFactorMethod, JourneyError refusal) {
+        static Plan of(List<String> names, String secondFactorMethod) {
+            return new Plan(List.copyOf(names), secondFactorMethod, null);
         }
 
         static Plan refused(JourneyError error) {
-            return new Plan(List.of(), error);
+            return new Plan(List.of(), null, error);
         }
     }
 }

@@ -25,6 +25,8 @@ final class JourneyState {
     UUID flowId;
     /** The step names, frozen at start so a flow edited mid-run cannot shift a running journey. */
     List<String> plan = new ArrayList<>();
+    /** The MFA method id (e.g. {@code phone}) the plan's second-factor step runs, if any. */
+    String secondFactorMethod;
     int stepIndex;
     String csrfToken;
     /** Hash of the browser cookie that first opened the journey's page; later requests must match. */

@@ -22,9 +22,10 @@ public final class StepContext {
     private final Application application;
     private final Optional<SsoSession> session;
     private final Instant now;
+    private final String clientIp;
 
     StepContext(JourneyState state, Step step, Tenant tenant, UserFlow flow, Application application,
-                Optional<SsoSession> session, Instant now) {
+                Optional<SsoSession> session, Instant now, String clientIp) {
         this.state = state;
         this.step = step;
         this.tenant = tenant;
@@ -32,6 +33,17 @@ public final class StepContext {
         this.application = application;
         this.session = session;
         this.now = now;
+        this.clientIp = clientIp;
+    }
+
+    /** The address of the client that submitted the form ("" while only preparing a page). */
+    public String clientIp() {
+        return clientIp;
+    }
+
+    /** The MFA method id (e.g. {@code phone}) this run's second-factor step is for, if any. */
+    public Optional<String> secondFactorMethod() {
+        return Optional.ofNullable(state.secondFactorMethod);
     }
 
     public Tenant tenant() {
@@ -50,6 +62,7 @@ public final class StepContext {
         return state.request;
     }
 
+    /** The browser's SSO session, holding only the factors that still count for this flow. */
     public Optional<SsoSession> session() {
         return session;
     }

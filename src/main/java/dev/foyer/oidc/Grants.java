@@ -55,6 +55,13 @@ class Grants {
                 .params(grantId, TenantContext.currentId()).query(Integer.class).single() == 1;
     }
 
+    /** Whether the grant is live and was made by {@code flowId} (flows may share a tenant-wide issuer). */
+    boolean isActiveFor(UUID grantId, UUID flowId) {
+        return jdbc.sql("select count(*) from oauth_grant where id = ? and tenant_id = ? and flow_id = ?"
+                        + " and revoked_at is null")
+                .params(grantId, TenantContext.currentId(), flowId).query(Integer.class).single() == 1;
+    }
+
     void revoke(UUID grantId, String reason, Instant now) {
         jdbc.sql("update oauth_grant set revoked_at = ?, revoked_reason = ? where id = ? and tenant_id = ?"
                         + " and revoked_at is null")

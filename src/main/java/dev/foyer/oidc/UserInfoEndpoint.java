@@ -51,7 +51,7 @@ class UserInfoEndpoint {
             return unauthorized("The access token is invalid or has expired.");
         }
         Optional<UUID> grant = grantOf(claims.get().getJWTID());
-        if (grant.isEmpty() || !grants.isActive(grant.get())) {
+        if (grant.isEmpty() || !grants.isActiveFor(grant.get(), endpoint.get().flow().id())) {
             return unauthorized("The access token has been revoked.");
         }
         Optional<User> user = accounts.find(UUID.fromString(claims.get().getSubject())).filter(User::enabled);

@@ -37,6 +37,23 @@ public record SsoSession(String id, UUID objectId, List<AuthenticationFactor> fa
                 .anyMatch(f -> maxAge == null || !f.at().plus(maxAge).isBefore(now));
     }
 
+    /** This session as a flow sees it: only factors proven at or after {@code cutoff} count. */
+    public SsoSession withFactorsProvenSince(Instant cutoff) {
+        return new SsoSession(id, objectId, factors.stream().filter(f -> !f.at().isBefore(cutoff)).toList(),
+                createdAt, expiresAt);
+    }
+
+    /**
+     * OpenID Connect's {@code auth_time}: when the user last proved their first factor (the
+     * password); a second factor added later (step-up) does not move it.
+     */
+    public static Instant authTime(List<AuthenticationFactor> factors) {
+        return factors.stream().filter(f -> !f.isSecondFactor()).map(AuthenticationFactor::at)
+                .max(Comparator.naturalOrder())
+                .or(() -> factors.stream().map(AuthenticationFactor::at).min(Comparator.naturalOrder()))
+                .orElse(null);
+    }
+
     /** The factors with {@code added} merged in, keeping only the latest proof of each method. */
     public static List<AuthenticationFactor> merge(List<AuthenticationFactor> existing,
                                                    List<AuthenticationFactor> added) {

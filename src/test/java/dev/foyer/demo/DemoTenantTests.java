@@ -48,16 +48,21 @@ class DemoTenantTests extends EndToEndTest {
             assertThat(mfa.name()).isEqualTo("B2C_1_susi_mfa");
             assertThat(mfa.properties().mfa().enforcement()).isEqualTo(MfaEnforcement.ALWAYS_ON);
             assertThat(mfa.properties().mfa().method()).isEqualTo(MfaSettings.PHONE).isEqualTo("phone");
+
+            List<Application> home = applications.findAll().stream()
+                    .filter(a -> a.displayName().equals("Contoso Home Insurance")).toList();
+            assertThat(home).as("the seed's second app, on the MFA flow").hasSize(1);
+            assertThat(home.get(0).hasRedirectUri(origin() + "/demo/callback")).isTrue();
         });
     }
 
     @Test
-    void landingPageWhenDemoTenantExistsThenLinksEachFlowToAValidAuthorizeUrlOfTheDemoApp() {
-        Application app = demoApp();
+    void landingPageWhenDemoTenantExistsThenLinksEachFlowToAValidAuthorizeUrlOfItsDemoApp() {
         Browser.Response landing = browser().get("/");
         assertThat(landing.status()).isEqualTo(200);
 
         for (String flow : List.of("B2C_1_susi", "B2C_1_susi_mfa")) {
+            Application app = flow.equals("B2C_1_susi") ? demoApp() : demoApp("Contoso Home Insurance");
             Element link = landing.document().selectFirst("a#run-" + flow);
             assertThat(link).as("Run user flow link for " + flow + " in:\n" + landing.body()).isNotNull();
             assertThat(link.text()).isEqualTo("Run user flow");
@@ -114,22 +119,24 @@ class DemoTenantTests extends EndToEndTest {
     }
 
     @Test
-    void runningSusiMfaFromTheLandingPageEndsOnTheDemoCallbackWithTemporarilyUnavailable() {
+    void runningSusiMfaFromTheLandingPageEnrollsAPhoneAndShowsMfaInTheClaims() {
         Browser browser = browser();
         Browser.Response landing = browser.get("/");
+        String number = String.format("425882%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
 
-        Browser.Response formPost = browser.open(runLink(landing, "B2C_1_susi_mfa"));
-        assertThat(formPost.status()).as(formPost.body()).isEqualTo(200);
+        Browser.Response enroll = signUp(browser, browser.open(runLink(landing, "B2C_1_susi_mfa")), uniqueEmail(),
+                PASSWORD);
+        Browser.Response codePage = browser.submit(enroll, "form#phoneVerification", "button#sendCode",
+                Map.of("countryCode", "US", "number", number));
+        Browser.Response formPost = browser.submit(codePage, "form#phoneVerification", "button#verifyCode",
+                Map.of("verificationCode", latestCode("%2B1" + number, 1)));
         assertThat(browser.formAction(formPost, "form#auto")).isEqualTo(origin() + "/demo/callback");
-        assertThat(browser.formValues(formPost, "form#auto")).doesNotContainKey("id_token");
 
         Browser.Response callback = browser.submit(formPost, "form#auto", "button#continue", Map.of());
-        assertThat(callback.status()).isEqualTo(200);
-        assertThat(callback.uri().getPath()).isEqualTo("/demo/callback");
-        assertThat(callback.document().getElementById("error").text()).isEqualTo("temporarily_unavailable");
-        assertThat(callback.document().getElementById("error_description").text())
-                .contains("multi-factor authentication");
-        assertThat(callback.document().getElementById("claims")).isNull();
+        assertThat(callback.document().getElementById("error")).as(callback.body()).isNull();
+        assertThat(claim(callback, "tfp")).isEqualTo("B2C_1_susi_mfa");
+        assertThat(claim(callback, "amr")).contains("pwd").contains("sms").contains("mfa");
+        assertThat(claim(callback, "aud")).contains(demoApp("Contoso Home Insurance").clientId().toString());
     }
 
     private Tenant contoso() {
@@ -139,8 +146,12 @@ class DemoTenantTests extends EndToEndTest {
     }
 
     private Application demoApp() {
+        return demoApp("Contoso Auto Insurance");
+    }
+
+    private Application demoApp(String name) {
         return TenantContext.call(contoso(), () -> applications.findAll().stream()
-                .filter(a -> a.displayName().equals("Contoso Auto Insurance")).findFirst().orElseThrow());
+                .filter(a -> a.displayName().equals(name)).findFirst().orElseThrow());
     }
 
     private static String runLink(Browser.Response landing, String flow) {

@@ -213,9 +213,13 @@ class JourneyPageSecurityTests extends EndToEndTest {
     }
 
     @Test
-    void mfaFlowRefusesAtAuthorizeBeforeAnyPageOrAccount() {
+    void flowWithAnMfaMethodThisServerLacksRefusesAtAuthorizeBeforeAnyPageOrAccount() {
+        dev.foyer.tenant.TenantContext.run(t.tenant(), () -> flows.create("susi_unknown_mfa",
+                dev.foyer.userflow.UserFlowType.SIGN_UP_OR_SIGN_IN, definition(new dev.foyer.userflow.MfaSettings(
+                        "carrierPigeon", dev.foyer.userflow.MfaEnforcement.ALWAYS_ON))));
         Browser browser = browser();
-        Browser.Response authorize = browser.get(authorizeUrl(t, "B2C_1_susi_mfa", Map.of("state", "mfa-state")));
+        Browser.Response authorize = browser.get(authorizeUrl(t, "B2C_1_susi_unknown_mfa",
+                Map.of("state", "mfa-state")));
 
         Map<String, String> response = appResponse(authorize, t.webRedirectUri());
         assertThat(response).containsEntry("error", "temporarily_unavailable").containsEntry("state", "mfa-state")

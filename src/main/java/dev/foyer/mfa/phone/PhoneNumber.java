@@ -57,7 +57,12 @@ public final class PhoneNumber {
         try {
             parsed = UTIL.parse(digits, region.isEmpty() ? "ZZ" : region);
         } catch (NumberParseException e) {
-            throw new InvalidPhoneNumberException("That does not look like a phone number.");
+            throw new InvalidPhoneNumberException(switch (e.getErrorType()) {
+                case TOO_LONG -> "That phone number is too long.";
+                case TOO_SHORT_NSN, TOO_SHORT_AFTER_IDD -> "That phone number is too short.";
+                case INVALID_COUNTRY_CODE -> "Please choose your country or region.";
+                default -> "That does not look like a phone number.";
+            });
         }
         ValidationResult possible = UTIL.isPossibleNumberWithReason(parsed);
         if (possible == ValidationResult.TOO_SHORT || possible == ValidationResult.INVALID_LENGTH
