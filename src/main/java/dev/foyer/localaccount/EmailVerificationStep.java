@@ -99,7 +99,7 @@ class EmailVerificationStep implements Step {
                 "Thanks for verifying your " + email.value() + " account.\n\nYour code is: " + issued.plaintext()
                         + "\n\nIt expires in " + codeLifetime.toMinutes() + " minutes. If you did not ask for it,"
                         + " ignore this message.\n\n" + organisation,
-                "email-verification"));
+                "email-verification", issued.plaintext()));
         return StepOutcome.show(view(context));
     }
 
