@@ -91,6 +91,28 @@ class StepUpToMfaFlowTests extends PhoneMfaEndToEndTest {
     }
 
     @Test
+    void aSecondFactorOlderThanTheSessionLifetimeNoLongerCounts() throws Exception {
+        TestTenant t = newTenant();
+        String email = uniqueEmail();
+        Browser browser = browser();
+        Browser.Response enroll = signUp(browser, browser.open(authorizeUrl(t, MFA_FLOW, Map.of())), email, PASSWORD);
+        idTokenOf(t, MFA_FLOW, enrollBySms(browser, enroll, usNumber(), 0));
+        // Simulate time passing: the SMS factor was proven two days ago (the flow's session lifetime is 24 hours).
+        String factors = jdbc.sql("select factors from sso_session where tenant_id = ?").param(t.tenant().id())
+                .query(String.class).single();
+        String aged = factors.replaceAll("(\\{\"method\":\"sms\",\"at\":\")[^\"]+",
+                "$1" + java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+        assertThat(aged).isNotEqualTo(factors);
+        jdbc.sql("update sso_session set factors = ? where tenant_id = ?").params(aged, t.tenant().id()).update();
+
+        Browser.Response again = browser.open(authorizeUrl(t, MFA_FLOW, Map.of()));
+        assertThat(isPhonePage(again)).as("the phone is asked again:\n" + again.body()).isTrue();
+        assertThat(again.document().getElementById("password")).as("but not the password").isNull();
+        assertThat(idTokenOf(t, "B2C_1_susi", browser.get(authorizeUrl(t, "B2C_1_susi", Map.of())))
+                .getStringListClaim("amr")).as("the stale factor is not claimed either").containsExactly("pwd");
+    }
+
+    @Test
     void oneUserSignsIntoAutoInsuranceWithoutAPhoneAndIntoHomeInsuranceOnlyAfterVerifyingOne() throws Exception {
         TestTenant t = newTenant();
         Application home = TenantContext.call(t.tenant(), () -> applications.register(new Application(
