@@ -10,10 +10,9 @@ import dev.foyer.journey.View;
 import dev.foyer.messaging.ChannelType;
 import dev.foyer.messaging.Message;
 import dev.foyer.messaging.Outbox;
+import dev.foyer.security.CodePolicy;
 import dev.foyer.security.OneTimeCode;
-import java.time.Duration;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,19 +31,12 @@ class EmailVerificationStep implements Step {
 
     private final Accounts accounts;
     private final Outbox outbox;
-    private final Duration codeLifetime;
-    private final int codeTries;
-    private final int codesPerJourney;
+    private final CodePolicy codes;
 
-    EmailVerificationStep(Accounts accounts, Outbox outbox,
-                          @Value("${foyer.codes.lifetime:PT10M}") Duration codeLifetime,
-                          @Value("${foyer.codes.tries:5}") int codeTries,
-                          @Value("${foyer.codes.per-journey:10}") int codesPerJourney) {
+    EmailVerificationStep(Accounts accounts, Outbox outbox, CodePolicy codes) {
         this.accounts = accounts;
         this.outbox = outbox;
-        this.codeLifetime = codeLifetime;
-        this.codeTries = codeTries;
-        this.codesPerJourney = codesPerJourney;
+        this.codes = codes;
     }
 
     @Override
@@ -85,19 +77,19 @@ class EmailVerificationStep implements Step {
                     .withFieldErrors(Map.of(EMAIL, "Please enter a valid email address.")));
         }
         int sent = context.get(CODES_SENT).map(Integer::parseInt).orElse(0);
-        if (sent >= codesPerJourney) {
+        if (sent >= codes.perJourney()) {
             return StepOutcome.show(view(context).withPageError(
                     "You have asked for too many codes. Return to the application and start again later."));
         }
         EmailAddress email = EmailAddress.parse(rawEmail);
-        OneTimeCode.Issued issued = OneTimeCode.issue(context.now().plus(codeLifetime), codeTries);
+        OneTimeCode.Issued issued = codes.issue(context.now());
         context.put(EMAIL, email.value());
         context.put(CODE, issued.code().serialize());
         context.put(CODES_SENT, Integer.toString(sent + 1));
         String organisation = context.tenant().displayName();
         outbox.enqueue(new Message(ChannelType.EMAIL, email.value(), organisation + " account email verification code",
                 "Thanks for verifying your " + email.value() + " account.\n\nYour code is: " + issued.plaintext()
-                        + "\n\nIt expires in " + codeLifetime.toMinutes() + " minutes. If you did not ask for it,"
+                        + "\n\nIt expires in " + codes.lifetime().toMinutes() + " minutes. If you did not ask for it,"
                         + " ignore this message.\n\n" + organisation,
                 "email-verification", issued.plaintext()));
         return StepOutcome.show(view(context));
@@ -111,31 +103,21 @@ class EmailVerificationStep implements Step {
         if (presented.isEmpty()) {
             return StepOutcome.show(view(context).withFieldErrors(Map.of(CODE, "Please enter the verification code.")));
         }
-        return switch (code.check(presented, context.now())) {
-            case CORRECT -> {
-                context.put(CODE, null);
-                String email = context.get(EMAIL).orElseThrow();
-                if (accounts.exists(EmailAddress.parse(email))) {
-                    context.put(EMAIL, null);
-                    yield StepOutcome.show(view(context).with(EMAIL, email).withFieldErrors(Map.of(EMAIL,
-                            "An account with this email address already exists. Cancel and sign in instead,"
-                                    + " or use another email address.")));
-                }
-                context.put(VERIFIED, "true");
-                yield StepOutcome.completed();
-            }
-            case WRONG -> {
-                OneTimeCode after = code.afterWrongTry();
-                context.put(CODE, after.serialize());
-                yield StepOutcome.show(view(context).withFieldErrors(Map.of(CODE, after.triesLeft() == 0
-                        ? "That code is incorrect, and you have no tries left. Send a new code."
-                        : "That code is incorrect. Please try again.")));
-            }
-            case EXPIRED -> StepOutcome.show(view(context).withFieldErrors(
-                    Map.of(CODE, "That code has expired. Send a new code.")));
-            case DEAD -> StepOutcome.show(view(context).withFieldErrors(
-                    Map.of(CODE, "Too many incorrect tries for that code. Send a new code.")));
-        };
+        OneTimeCode.Attempt attempt = code.attempt(presented, context.now());
+        if (!attempt.correct()) {
+            context.put(CODE, attempt.after().serialize());
+            return StepOutcome.show(view(context).withFieldErrors(Map.of(CODE, attempt.message())));
+        }
+        context.put(CODE, null);
+        String email = context.get(EMAIL).orElseThrow();
+        if (accounts.exists(EmailAddress.parse(email))) {
+            context.put(EMAIL, null);
+            return StepOutcome.show(view(context).with(EMAIL, email).withFieldErrors(Map.of(EMAIL,
+                    "An account with this email address already exists. Cancel and sign in instead,"
+                            + " or use another email address.")));
+        }
+        context.put(VERIFIED, "true");
+        return StepOutcome.completed();
     }
 
     private View view(StepContext context) {

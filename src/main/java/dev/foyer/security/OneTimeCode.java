@@ -41,6 +41,32 @@ public record OneTimeCode(String hash, String salt, Instant expiresAt, int tries
         return OpaqueTokens.equal(hash, OpaqueTokens.hash(salt + candidate)) ? Check.CORRECT : Check.WRONG;
     }
 
+    /** The outcome of presenting a code: the check, the code as it stands after it, and what to tell the person. */
+    public record Attempt(Check check, OneTimeCode after) {
+
+        public boolean correct() {
+            return check == Check.CORRECT;
+        }
+
+        /** The message for a refused code; null when it was correct. */
+        public String message() {
+            return switch (check) {
+                case CORRECT -> null;
+                case WRONG -> after.triesLeft() == 0
+                        ? "That code is incorrect, and you have no tries left. Send a new code."
+                        : "That code is incorrect. Please try again.";
+                case EXPIRED -> "That code has expired. Send a new code.";
+                case DEAD -> "Too many incorrect tries for that code. Send a new code.";
+            };
+        }
+    }
+
+    /** Presents {@code presented}: a wrong code costs a try. */
+    public Attempt attempt(String presented, Instant now) {
+        Check check = check(presented, now);
+        return new Attempt(check, check == Check.WRONG ? afterWrongTry() : this);
+    }
+
     public OneTimeCode afterWrongTry() {
         return new OneTimeCode(hash, salt, expiresAt, Math.max(0, triesLeft - 1));
     }

@@ -9,6 +9,7 @@ import dev.foyer.messaging.ChannelType;
 import dev.foyer.messaging.DeliveryState;
 import dev.foyer.messaging.Message;
 import dev.foyer.messaging.Outbox;
+import dev.foyer.security.CodePolicy;
 import dev.foyer.security.OneTimeCode;
 import dev.foyer.security.RateLimits;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,21 +42,14 @@ class PhoneFactorStep implements Step {
     private final Outbox outbox;
     private final RateLimits rateLimits;
     private final PhoneCodeLimits limits;
-    private final Duration codeLifetime;
-    private final int codeTries;
-    private final int codesPerJourney;
+    private final CodePolicy codes;
 
-    PhoneFactorStep(PhoneMethods phoneMethods, Outbox outbox, RateLimits rateLimits, PhoneCodeLimits limits,
-                    @Value("${foyer.codes.lifetime:PT10M}") Duration codeLifetime,
-                    @Value("${foyer.codes.tries:5}") int codeTries,
-                    @Value("${foyer.codes.per-journey:10}") int codesPerJourney) {
+    PhoneFactorStep(PhoneMethods phoneMethods, Outbox outbox, RateLimits rateLimits, PhoneCodeLimits limits, CodePolicy codes) {
         this.phoneMethods = phoneMethods;
         this.outbox = outbox;
         this.rateLimits = rateLimits;
         this.limits = limits;
-        this.codeLifetime = codeLifetime;
-        this.codeTries = codeTries;
-        this.codesPerJourney = codesPerJourney;
+        this.codes = codes;
     }
 
     @Override
@@ -125,7 +118,7 @@ class PhoneFactorStep implements Step {
         if (refusal.isPresent()) {
             return StepOutcome.show(view(context, user).withPageError(refusal.get()));
         }
-        OneTimeCode.Issued issued = OneTimeCode.issue(context.now().plus(codeLifetime), codeTries);
+        OneTimeCode.Issued issued = codes.issue(context.now());
         UUID messageId = outbox.enqueue(message(context, number, channel, issued.plaintext()));
         context.put(NUMBER, number.e164());
         context.put(ENROLLING, enrolling ? "true" : null);
@@ -137,7 +130,7 @@ class PhoneFactorStep implements Step {
     }
 
     private Optional<String> checkLimits(StepContext context, PhoneNumber number) {
-        if (codesSent(context) >= codesPerJourney) {
+        if (codesSent(context) >= codes.perJourney()) {
             return Optional.of("You have asked for too many codes. Return to the application and start again later.");
         }
         String tenant = context.tenant().id().toString();
@@ -165,27 +158,17 @@ class PhoneFactorStep implements Step {
                     Map.of("verificationCode", "Please enter the verification code.")));
         }
         OneTimeCode code = OneTimeCode.parse(context.get(CODE).get());
-        return switch (code.check(presented, context.now())) {
-            case CORRECT -> {
-                if (context.get(ENROLLING).isPresent()) {
-                    phoneMethods.attach(user, PhoneNumber.ofE164(context.get(NUMBER).orElseThrow()));
-                }
-                context.prove(context.get(CHANNEL).orElse(PhoneChannels.SMS));
-                context.put(CODE, null);
-                yield StepOutcome.completed();
-            }
-            case WRONG -> {
-                OneTimeCode after = code.afterWrongTry();
-                context.put(CODE, after.serialize());
-                yield StepOutcome.show(view(context, user).withFieldErrors(Map.of("verificationCode",
-                        after.triesLeft() == 0 ? "That code is incorrect, and you have no tries left. Send a new code."
-                                : "That code is incorrect. Please try again.")));
-            }
-            case EXPIRED -> StepOutcome.show(view(context, user).withFieldErrors(
-                    Map.of("verificationCode", "That code has expired. Send a new code.")));
-            case DEAD -> StepOutcome.show(view(context, user).withFieldErrors(
-                    Map.of("verificationCode", "Too many incorrect tries for that code. Send a new code.")));
-        };
+        OneTimeCode.Attempt attempt = code.attempt(presented, context.now());
+        if (!attempt.correct()) {
+            context.put(CODE, attempt.after().serialize());
+            return StepOutcome.show(view(context, user).withFieldErrors(Map.of("verificationCode", attempt.message())));
+        }
+        if (context.get(ENROLLING).isPresent()) {
+            phoneMethods.attach(user, PhoneNumber.ofE164(context.get(NUMBER).orElseThrow()));
+        }
+        context.prove(context.get(CHANNEL).orElse(PhoneChannels.SMS));
+        context.put(CODE, null);
+        return StepOutcome.completed();
     }
 
     private Optional<String> deliveryProblem(StepContext context) {
@@ -233,7 +216,7 @@ class PhoneFactorStep implements Step {
                     "mfa-phone", code);
         }
         return new Message(ChannelType.SMS, number.e164(), null, organisation + ": your verification code is " + code
-                + ". It expires in " + codeLifetime.toMinutes() + " minutes.", "mfa-phone", code);
+                + ". It expires in " + codes.lifetime().toMinutes() + " minutes.", "mfa-phone", code);
     }
 
     private static int codesSent(StepContext context) {
