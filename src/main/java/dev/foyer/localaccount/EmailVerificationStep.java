@@ -10,6 +10,7 @@ import dev.foyer.journey.View;
 import dev.foyer.messaging.ChannelType;
 import dev.foyer.messaging.Message;
 import dev.foyer.messaging.Outbox;
+import dev.foyer.security.CodePolicies;
 import dev.foyer.security.CodePolicy;
 import dev.foyer.security.OneTimeCode;
 import java.util.Map;
@@ -31,9 +32,9 @@ class EmailVerificationStep implements Step {
 
     private final Accounts accounts;
     private final Outbox outbox;
-    private final CodePolicy codes;
+    private final CodePolicies codes;
 
-    EmailVerificationStep(Accounts accounts, Outbox outbox, CodePolicy codes) {
+    EmailVerificationStep(Accounts accounts, Outbox outbox, CodePolicies codes) {
         this.accounts = accounts;
         this.outbox = outbox;
         this.codes = codes;
@@ -77,19 +78,20 @@ class EmailVerificationStep implements Step {
                     .withFieldErrors(Map.of(EMAIL, "Please enter a valid email address.")));
         }
         int sent = context.get(CODES_SENT).map(Integer::parseInt).orElse(0);
-        if (sent >= codes.perJourney()) {
+        CodePolicy policy = codes.current();
+        if (sent >= policy.perJourney()) {
             return StepOutcome.show(view(context).withPageError(
                     "You have asked for too many codes. Return to the application and start again later."));
         }
         EmailAddress email = EmailAddress.parse(rawEmail);
-        OneTimeCode.Issued issued = codes.issue(context.now());
+        OneTimeCode.Issued issued = policy.issue(context.now());
         context.put(EMAIL, email.value());
         context.put(CODE, issued.code().serialize());
         context.put(CODES_SENT, Integer.toString(sent + 1));
         String organisation = context.tenant().displayName();
         outbox.enqueue(new Message(ChannelType.EMAIL, email.value(), organisation + " account email verification code",
                 "Thanks for verifying your " + email.value() + " account.\n\nYour code is: " + issued.plaintext()
-                        + "\n\nIt expires in " + codes.lifetime().toMinutes() + " minutes. If you did not ask for it,"
+                        + "\n\nIt expires in " + policy.lifetime().toMinutes() + " minutes. If you did not ask for it,"
                         + " ignore this message.\n\n" + organisation,
                 "email-verification", issued.plaintext()));
         return StepOutcome.show(view(context));

@@ -9,9 +9,11 @@ import dev.foyer.messaging.ChannelType;
 import dev.foyer.messaging.DeliveryState;
 import dev.foyer.messaging.Message;
 import dev.foyer.messaging.Outbox;
+import dev.foyer.security.CodePolicies;
 import dev.foyer.security.CodePolicy;
 import dev.foyer.security.OneTimeCode;
 import dev.foyer.security.RateLimits;
+import dev.foyer.tenant.TenantSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,14 +43,17 @@ class PhoneFactorStep implements Step {
     private final PhoneMethods phoneMethods;
     private final Outbox outbox;
     private final RateLimits rateLimits;
-    private final PhoneCodeLimits limits;
-    private final CodePolicy codes;
+    private final PhoneCodeLimits defaultLimits;
+    private final TenantSettings settings;
+    private final CodePolicies codes;
 
-    PhoneFactorStep(PhoneMethods phoneMethods, Outbox outbox, RateLimits rateLimits, PhoneCodeLimits limits, CodePolicy codes) {
+    PhoneFactorStep(PhoneMethods phoneMethods, Outbox outbox, RateLimits rateLimits, PhoneCodeLimits defaultLimits,
+                    TenantSettings settings, CodePolicies codes) {
         this.phoneMethods = phoneMethods;
         this.outbox = outbox;
         this.rateLimits = rateLimits;
-        this.limits = limits;
+        this.defaultLimits = defaultLimits;
+        this.settings = settings;
         this.codes = codes;
     }
 
@@ -114,12 +119,13 @@ class PhoneFactorStep implements Step {
             }
             enrolling = true;
         }
-        Optional<String> refusal = checkLimits(context, number);
+        CodePolicy policy = codes.current();
+        Optional<String> refusal = checkLimits(context, number, policy);
         if (refusal.isPresent()) {
             return StepOutcome.show(view(context, user).withPageError(refusal.get()));
         }
-        OneTimeCode.Issued issued = codes.issue(context.now());
-        UUID messageId = outbox.enqueue(message(context, number, channel, issued.plaintext()));
+        OneTimeCode.Issued issued = policy.issue(context.now());
+        UUID messageId = outbox.enqueue(message(context, number, channel, issued.plaintext(), policy));
         context.put(NUMBER, number.e164());
         context.put(ENROLLING, enrolling ? "true" : null);
         context.put(CHANNEL, channel);
@@ -129,8 +135,9 @@ class PhoneFactorStep implements Step {
         return StepOutcome.show(view(context, user));
     }
 
-    private Optional<String> checkLimits(StepContext context, PhoneNumber number) {
-        if (codesSent(context) >= codes.perJourney()) {
+    private Optional<String> checkLimits(StepContext context, PhoneNumber number, CodePolicy policy) {
+        PhoneCodeLimits limits = settings.find(PhoneCodeLimits.SETTING, PhoneCodeLimits.class).orElse(defaultLimits);
+        if (codesSent(context) >= policy.perJourney()) {
             return Optional.of("You have asked for too many codes. Return to the application and start again later.");
         }
         String tenant = context.tenant().id().toString();
@@ -208,7 +215,7 @@ class PhoneFactorStep implements Step {
         return context.secondFactorMethod().flatMap(PhoneChannels::of).orElse(PhoneChannels.SMS_OR_CALL);
     }
 
-    private Message message(StepContext context, PhoneNumber number, String channel, String code) {
+    private Message message(StepContext context, PhoneNumber number, String channel, String code, CodePolicy policy) {
         String organisation = context.tenant().displayName();
         if (PhoneChannels.CALL.equals(channel)) {
             return new Message(ChannelType.VOICE, number.e164(), null,
@@ -216,7 +223,7 @@ class PhoneFactorStep implements Step {
                     "mfa-phone", code);
         }
         return new Message(ChannelType.SMS, number.e164(), null, organisation + ": your verification code is " + code
-                + ". It expires in " + codes.lifetime().toMinutes() + " minutes.", "mfa-phone", code);
+                + ". It expires in " + policy.lifetime().toMinutes() + " minutes.", "mfa-phone", code);
     }
 
     private static int codesSent(StepContext context) {
