@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 class JourneyPlanner {
 
     static final List<String> SIGN_UP_OR_SIGN_IN = List.of("localSignIn", "emailVerification", "signUpDetails");
+    static final List<String> SIGN_IN = List.of("localSignIn");
 
     /** The {@code acr_values} value that asks for multi-factor authentication on any flow. */
     public static final String MFA_LEVEL = "mfa";
@@ -40,11 +41,15 @@ class JourneyPlanner {
      * {@code acr_values} naming {@code mfa} or a flow whose MFA is on.
      */
     Plan plan(UserFlow flow, JourneyRequest request) {
-        if (flow.type() != UserFlowType.SIGN_UP_OR_SIGN_IN) {
+        List<String> names;
+        if (flow.type() == UserFlowType.SIGN_UP_OR_SIGN_IN) {
+            names = new ArrayList<>(SIGN_UP_OR_SIGN_IN);
+        } else if (flow.type() == UserFlowType.SIGN_IN) {
+            names = new ArrayList<>(SIGN_IN);
+        } else {
             return Plan.refused(JourneyError.unavailable(
                     "User flows of type " + flow.type() + " are not available on this server yet."));
         }
-        List<String> names = new ArrayList<>(SIGN_UP_OR_SIGN_IN);
         Optional<String> methodId = flow.properties().mfa().isOn()
                 ? Optional.of(flow.properties().mfa().method()) : stepUpMethod(request.acrValues());
         if (methodId.isEmpty()) {

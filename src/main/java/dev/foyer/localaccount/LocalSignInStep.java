@@ -10,6 +10,7 @@ import dev.foyer.journey.StepOutcome;
 import dev.foyer.journey.View;
 import dev.foyer.session.AuthenticationFactor;
 import dev.foyer.session.SsoSession;
+import dev.foyer.userflow.UserFlowType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -52,12 +53,12 @@ class LocalSignInStep implements Step {
             return StepOutcome.completed();
         }
         String hint = context.request().loginHint();
-        return StepOutcome.show(view(hint == null || hint.length() > MAX_FIELD ? "" : hint));
+        return StepOutcome.show(view(context, hint == null || hint.length() > MAX_FIELD ? "" : hint));
     }
 
     @Override
     public StepOutcome submit(StepContext context, FormInput input) {
-        if (input.isAction(SIGN_UP)) {
+        if (input.isAction(SIGN_UP) && allowsSignUp(context)) {
             context.choose(SIGN_UP);
             return StepOutcome.completed();
         }
@@ -76,18 +77,23 @@ class LocalSignInStep implements Step {
         }
         String shown = signInName.length() > MAX_FIELD ? "" : signInName;
         if (!errors.isEmpty()) {
-            return StepOutcome.show(view(shown).withFieldErrors(errors));
+            return StepOutcome.show(view(context, shown).withFieldErrors(errors));
         }
         Optional<User> user = accounts.verifyPassword(EmailAddress.parse(signInName), password);
         if (user.isEmpty()) {
-            return StepOutcome.show(view(shown).withPageError(WRONG_CREDENTIALS));
+            return StepOutcome.show(view(context, shown).withPageError(WRONG_CREDENTIALS));
         }
         context.identify(user.get().objectId(), false);
         context.prove(AuthenticationFactor.PASSWORD);
         return StepOutcome.completed();
     }
 
-    private static View view(String signInName) {
-        return View.of("signin").with("signInName", signInName).with("allowSignUp", true);
+    private static View view(StepContext context, String signInName) {
+        return View.of("signin").with("signInName", signInName).with("allowSignUp", allowsSignUp(context));
+    }
+
+    /** Sign-in-only flows (and the administrators' flow) offer no "Sign up now". */
+    private static boolean allowsSignUp(StepContext context) {
+        return context.flow().type() == UserFlowType.SIGN_UP_OR_SIGN_IN;
     }
 }

@@ -84,7 +84,7 @@ class DiscoveryEndpoint {
         doc.put("subject_types_supported", List.of("public"));
         doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
         doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_post", "client_secret_basic", "none"));
-        doc.put("grant_types_supported", List.of("authorization_code", "refresh_token", "implicit"));
+        doc.put("grant_types_supported", List.of("authorization_code", "refresh_token", "implicit", "client_credentials"));
         doc.put("code_challenge_methods_supported", List.of("S256"));
         doc.put("prompt_values_supported", List.of("none", "login"));
         doc.put("claims_supported", CLAIMS);

@@ -1,5 +1,6 @@
 package dev.foyer.oidc;
 
+import dev.foyer.application.ApiPermissions;
 import dev.foyer.application.Application;
 import dev.foyer.directory.Accounts;
 import dev.foyer.directory.User;
@@ -14,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -42,15 +45,17 @@ class TokenEndpoint {
     private final Grants grants;
     private final TokenIssuer tokens;
     private final Accounts accounts;
+    private final ApiPermissions permissions;
     private final Clock clock;
 
     TokenEndpoint(FlowEndpoints endpoints, ClientAuthenticator clients, Grants grants, TokenIssuer tokens,
-                  Accounts accounts, Clock clock) {
+                  Accounts accounts, ApiPermissions permissions, Clock clock) {
         this.endpoints = endpoints;
         this.clients = clients;
         this.grants = grants;
         this.tokens = tokens;
         this.accounts = accounts;
+        this.permissions = permissions;
         this.clock = clock;
     }
 
@@ -80,11 +85,15 @@ class TokenEndpoint {
             if ("refresh_token".equals(grantType)) {
                 return ok(refreshToken(endpoint.get(), client.application(), params));
             }
+            if ("client_credentials".equals(grantType)) {
+                return ok(clientCredentials(endpoint.get(), client.application(), params));
+            }
         } catch (TokenRequestException e) {
             return error(e.error, false);
         }
         return error(grantType == null ? OAuthError.invalidRequest("grant_type is missing.")
-                : OAuthError.unsupportedGrantType("Supported grant types are authorization_code and refresh_token."),
+                : OAuthError.unsupportedGrantType("Supported grant types are authorization_code, refresh_token and"
+                        + " client_credentials."),
                 false);
     }
 
@@ -156,6 +165,31 @@ class TokenEndpoint {
         Authentication authentication = stored.authentication().refreshed();
         User user = activeUser(authentication.objectId());
         return issue(endpoint, stored.grantId(), authentication, user, null, stored.familyExpiresAt(), now);
+    }
+
+    /** An application acting for itself: only confidential clients, only scopes granted to them. */
+    private Map<String, Object> clientCredentials(FlowEndpoint endpoint, Application client,
+                                                  Map<String, String> params) {
+        if (!client.type().isConfidential()) {
+            throw new TokenRequestException(new OAuthError("unauthorized_client",
+                    "Only confidential applications may use client_credentials.", 400));
+        }
+        Set<String> granted = permissions.of(client.clientId());
+        List<String> requested = AuthorizationRequestParser.split(params.get("scope"));
+        List<String> scopes = requested.isEmpty() ? List.copyOf(granted) : requested;
+        if (scopes.isEmpty() || !granted.containsAll(scopes)) {
+            throw new TokenRequestException(OAuthError.invalidScope("The application is not granted "
+                    + (scopes.isEmpty() ? "any scope" : "the scope " + String.join(" ", scopes)) + "."));
+        }
+        TokenIssuer.Issued access = tokens.clientAccessToken(endpoint, client.clientId(), scopes);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", access.value());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", Duration.between(access.issuedAt(), access.expiresAt()).toSeconds());
+        body.put("not_before", access.issuedAt().getEpochSecond());
+        body.put("expires_on", access.expiresAt().getEpochSecond());
+        body.put("scope", String.join(" ", scopes));
+        return body;
     }
 
     private Map<String, Object> issue(FlowEndpoint endpoint, UUID grantId, Authentication authentication, User user,

@@ -74,6 +74,28 @@ class TokenIssuer {
         return new Issued(sign(claims.build(), new JOSEObjectType("at+jwt")), now, expiresAt);
     }
 
+    /** An app-only access token: the application itself is the subject; no user, no amr. */
+    Issued clientAccessToken(FlowEndpoint endpoint, UUID clientId, java.util.List<String> scopes) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime(endpoint));
+        TokenCompatibility.FlowClaim flowClaim = endpoint.flow().properties().tokenCompatibility().flowClaim();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(endpoint.issuer())
+                .subject(clientId.toString())
+                .audience(clientId.toString())
+                .issueTime(Date.from(now))
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(OpaqueTokens.generate().substring(0, 22))
+                .claim("ver", "1.0")
+                .claim("azp", clientId.toString())
+                .claim("tid", endpoint.tenant().id().toString())
+                .claim("scp", String.join(" ", scopes))
+                .claim(flowClaim == TokenCompatibility.FlowClaim.ACR ? "acr" : "tfp", endpoint.flow().name())
+                .build();
+        return new Issued(sign(claims, new JOSEObjectType("at+jwt")), now, expiresAt);
+    }
+
     private static JWTClaimsSet.Builder common(FlowEndpoint endpoint, Authentication authentication, User user,
                                                Instant now, Instant expiresAt) {
         TokenCompatibility.FlowClaim flowClaim = endpoint.flow().properties().tokenCompatibility().flowClaim();

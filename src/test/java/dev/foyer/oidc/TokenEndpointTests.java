@@ -264,7 +264,7 @@ class TokenEndpointTests extends ProtocolEndToEndTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"password", "client_credentials", "implicit",
+    @ValueSource(strings = {"password", "implicit",
             "urn:ietf:params:oauth:grant-type:device_code", "urn:ietf:params:oauth:grant-type:jwt-bearer"})
     void grantTypeWhenUnsupportedThenUnsupportedGrantType(String grantType) {
         TestTenant t = newTenant();
