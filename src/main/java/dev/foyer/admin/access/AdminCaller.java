@@ -11,7 +11,7 @@ package dev.foyer.admin.access;
 public record AdminCaller(Kind kind, String id, String name, boolean readOnly) {
 
     /** The request attribute under which API controllers find the caller. */
-    public static final String ATTRIBUTE = AdminCaller.class.getName();
+    public static final String ATTRIBUTE = "dev.foyer.admin.access.AdminCaller";
 
     public enum Kind { ADMIN, CLIENT }
 

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 public class AdminPortalAccess implements HandlerInterceptor {
 
-    public static final String SESSION = AdminPortalAccess.class.getName() + ".session";
+    public static final String SESSION = "dev.foyer.admin.access.AdminSession";
 
     private final AdminSessions sessions;
 
