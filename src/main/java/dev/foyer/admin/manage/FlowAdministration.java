@@ -1,0 +1,131 @@
+package dev.foyer.admin.manage;
+
+import dev.foyer.admin.access.AdminCaller;
+import dev.foyer.journey.SecondFactorMethod;
+import dev.foyer.userflow.ConcurrentFlowChangeException;
+import dev.foyer.userflow.MfaEnforcement;
+import dev.foyer.userflow.MfaSettings;
+import dev.foyer.userflow.UserFlow;
+import dev.foyer.userflow.UserFlowDefinition;
+import dev.foyer.userflow.UserFlowProperties;
+import dev.foyer.userflow.UserFlowRepository;
+import dev.foyer.userflow.UserFlowType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * User flows, administered: create by type, read, change the definition (Properties, sign-up
+ * attributes, application claims) with optimistic concurrency, delete. The current tenant is the
+ * one in {@link dev.foyer.tenant.TenantContext}.
+ */
+@Service
+public class FlowAdministration {
+
+    public static final List<String> BUILT_IN_ATTRIBUTES = List.of("displayName", "givenName", "surname");
+    public static final List<String> BUILT_IN_CLAIMS = List.of("emails", "email", "name", "given_name",
+            "family_name", "oid", "tid", "idp", "newUser");
+    public static final List<String> DEFAULT_CLAIMS = List.of("emails", "name", "given_name", "family_name", "oid",
+            "tid", "idp", "newUser");
+    private static final Pattern EXTENSION = Pattern.compile("extension_[A-Za-z][A-Za-z0-9]{0,63}");
+    private static final Set<String> COMPLEXITY = Set.of("simple", "strong");
+
+    private final UserFlowRepository flows;
+    private final List<SecondFactorMethod> methods;
+    private final JdbcClient jdbc;
+
+    FlowAdministration(UserFlowRepository flows, List<SecondFactorMethod> methods, JdbcClient jdbc) {
+        this.flows = flows;
+        this.methods = methods;
+        this.jdbc = jdbc;
+    }
+
+    public List<UserFlow> list() {
+        return flows.findAll();
+    }
+
+    public UserFlow get(String name) {
+        return flows.findByName(name).orElseThrow(() -> new NoSuchElementException("No user flow named " + name));
+    }
+
+    /** A new flow of {@code type} with B2C's defaults: local accounts, the built-in attributes, MFA off. */
+    @Transactional
+    public UserFlow create(String name, UserFlowType type, AdminCaller caller) {
+        if (name == null || !UserFlow.withPrefix(name.strip()).matches("B2C_1_[A-Za-z0-9_-]{1,50}")) {
+            throw InvalidInputException.of("name", "A user flow name has 1 to 50 letters, digits, '_' or '-' after"
+                    + " B2C_1_.");
+        }
+        if (type == null) {
+            throw InvalidInputException.of("type", "Choose the type of user flow.");
+        }
+        if (flows.findByName(name.strip()).isPresent()) {
+            throw new ConflictException("A user flow named " + UserFlow.withPrefix(name.strip()) + " already exists.");
+        }
+        return flows.create(name.strip(), type, new UserFlowDefinition(List.of(UserFlowDefinition.LOCAL_ACCOUNT),
+                type == UserFlowType.SIGN_IN ? List.of() : BUILT_IN_ATTRIBUTES, DEFAULT_CLAIMS,
+                UserFlowProperties.DEFAULTS));
+    }
+
+    /**
+     * Replaces the flow's definition if nobody changed it since {@code expectedVersion}.
+     *
+     * @throws InvalidInputException         naming each bad field; nothing changed
+     * @throws ConcurrentFlowChangeException when the flow moved on meanwhile
+     */
+    @Transactional
+    public UserFlow update(String name, int expectedVersion, UserFlowDefinition definition, AdminCaller caller) {
+        UserFlow current = get(name);
+        validate(definition);
+        return flows.update(new UserFlow(current.id(), current.name(), current.type(), definition, current.version()),
+                expectedVersion);
+    }
+
+    /** The seed's simple switch: Enabled = "SMS or phone call" + "Always on"; Disabled = off. */
+    @Transactional
+    public UserFlow setMfaEnabled(String name, int expectedVersion, boolean enabled, AdminCaller caller) {
+        UserFlow current = get(name);
+        return update(name, expectedVersion, current.definition().withProperties(
+                current.properties().withMfa(enabled ? MfaSettings.ENABLED : MfaSettings.OFF)), caller);
+    }
+
+    @Transactional
+    public void delete(String name, AdminCaller caller) {
+        UserFlow flow = get(name);
+        jdbc.sql("delete from user_flow where id = ?").param(flow.id()).update();
+    }
+
+    private void validate(UserFlowDefinition definition) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!List.of(UserFlowDefinition.LOCAL_ACCOUNT).containsAll(definition.identityProviders())
+                || definition.identityProviders().isEmpty()) {
+            errors.put("identityProviders", "Only LocalAccount is available.");
+        }
+        definition.signUpAttributes().stream()
+                .filter(a -> !BUILT_IN_ATTRIBUTES.contains(a) && !EXTENSION.matcher(a).matches()).findFirst()
+                .ifPresent(a -> errors.put("signUpAttributes", "Unknown user attribute: " + a));
+        definition.applicationClaims().stream()
+                .filter(c -> !BUILT_IN_CLAIMS.contains(c) && !EXTENSION.matcher(c).matches()).findFirst()
+                .ifPresent(c -> errors.put("applicationClaims", "Unknown claim: " + c));
+        UserFlowProperties properties = definition.properties();
+        MfaSettings mfa = properties.mfa();
+        if (mfa.enforcement() == MfaEnforcement.CONDITIONAL) {
+            errors.put("properties.mfa.enforcement", "Conditional MFA is not available yet; use Off or Always on.");
+        }
+        if (methods.stream().noneMatch(m -> m.handles(mfa.method()))) {
+            errors.put("properties.mfa.method", "Unknown MFA method: " + mfa.method()
+                    + " (phone, phoneSms or phoneCall).");
+        }
+        if (!COMPLEXITY.contains(properties.passwordComplexity())) {
+            errors.put("properties.passwordComplexity", "Password complexity is simple or strong.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}
