@@ -1,5 +1,6 @@
 package dev.foyer.localaccount;
 
+import dev.foyer.audit.AuditEvent;
 import dev.foyer.directory.Accounts;
 import dev.foyer.directory.EmailAddress;
 import dev.foyer.journey.FormInput;
@@ -13,6 +14,7 @@ import dev.foyer.messaging.Outbox;
 import dev.foyer.security.CodePolicies;
 import dev.foyer.security.CodePolicy;
 import dev.foyer.security.OneTimeCode;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +35,13 @@ class EmailVerificationStep implements Step {
     private final Accounts accounts;
     private final Outbox outbox;
     private final CodePolicies codes;
+    private final AccountEvents events;
 
-    EmailVerificationStep(Accounts accounts, Outbox outbox, CodePolicies codes) {
+    EmailVerificationStep(Accounts accounts, Outbox outbox, CodePolicies codes, AccountEvents events) {
         this.accounts = accounts;
         this.outbox = outbox;
         this.codes = codes;
+        this.events = events;
     }
 
     @Override
@@ -94,6 +98,7 @@ class EmailVerificationStep implements Step {
                         + "\n\nIt expires in " + policy.lifetime().toMinutes() + " minutes. If you did not ask for it,"
                         + " ignore this message.\n\n" + organisation,
                 "email-verification", issued.plaintext()));
+        events.record(context, AuditEvent.EMAIL_CODE_SENT, email.value());
         return StepOutcome.show(view(context));
     }
 
@@ -106,12 +111,15 @@ class EmailVerificationStep implements Step {
             return StepOutcome.show(view(context).withFieldErrors(Map.of(CODE, "Please enter the verification code.")));
         }
         OneTimeCode.Attempt attempt = code.attempt(presented, context.now());
+        String email = context.get(EMAIL).orElseThrow();
         if (!attempt.correct()) {
             context.put(CODE, attempt.after().serialize());
+            events.record(context, AuditEvent.EMAIL_CODE_FAILED, email,
+                    Map.of("reason", attempt.check().name().toLowerCase(Locale.ROOT)));
             return StepOutcome.show(view(context).withFieldErrors(Map.of(CODE, attempt.message())));
         }
         context.put(CODE, null);
-        String email = context.get(EMAIL).orElseThrow();
+        events.record(context, AuditEvent.EMAIL_CODE_VERIFIED, email);
         if (accounts.exists(EmailAddress.parse(email))) {
             context.put(EMAIL, null);
             return StepOutcome.show(view(context).with(EMAIL, email).withFieldErrors(Map.of(EMAIL,

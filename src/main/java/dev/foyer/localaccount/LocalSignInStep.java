@@ -1,5 +1,6 @@
 package dev.foyer.localaccount;
 
+import dev.foyer.audit.AuditEvent;
 import dev.foyer.directory.Accounts;
 import dev.foyer.directory.EmailAddress;
 import dev.foyer.directory.User;
@@ -30,9 +31,11 @@ class LocalSignInStep implements Step {
     static final int MAX_FIELD = 256;
 
     private final Accounts accounts;
+    private final AccountEvents events;
 
-    LocalSignInStep(Accounts accounts) {
+    LocalSignInStep(Accounts accounts, AccountEvents events) {
         this.accounts = accounts;
+        this.events = events;
     }
 
     @Override
@@ -81,10 +84,13 @@ class LocalSignInStep implements Step {
         }
         Optional<User> user = accounts.verifyPassword(EmailAddress.parse(signInName), password);
         if (user.isEmpty()) {
+            // The address as typed, so an administrator can investigate attempts on an account.
+            events.record(context, AuditEvent.SIGN_IN_FAILED, signInName, Map.of("reason", "wrongCredentials"));
             return StepOutcome.show(view(context, shown).withPageError(WRONG_CREDENTIALS));
         }
         context.identify(user.get().objectId(), false);
         context.prove(AuthenticationFactor.PASSWORD);
+        events.record(context, AuditEvent.SIGN_IN_SUCCEEDED, signInName);
         return StepOutcome.completed();
     }
 

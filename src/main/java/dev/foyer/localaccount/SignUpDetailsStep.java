@@ -1,5 +1,6 @@
 package dev.foyer.localaccount;
 
+import dev.foyer.audit.AuditEvent;
 import dev.foyer.directory.AccountExistsException;
 import dev.foyer.directory.Accounts;
 import dev.foyer.directory.EmailAddress;
@@ -28,9 +29,11 @@ class SignUpDetailsStep implements Step {
     static final String NAME = "signUpDetails";
 
     private final Accounts accounts;
+    private final AccountEvents events;
 
-    SignUpDetailsStep(Accounts accounts) {
+    SignUpDetailsStep(Accounts accounts, AccountEvents events) {
         this.accounts = accounts;
+        this.events = events;
     }
 
     @Override
@@ -77,6 +80,7 @@ class SignUpDetailsStep implements Step {
             User user = accounts.signUp(newUser(EmailAddress.parse(email.get()), password, values));
             context.identify(user.objectId(), true);
             context.prove(AuthenticationFactor.PASSWORD);
+            events.record(context, AuditEvent.SIGN_UP_SUCCEEDED, email.get());
             return StepOutcome.completed();
         } catch (AccountExistsException e) {
             return StepOutcome.show(view(context, values).withPageError(

@@ -1,5 +1,9 @@
 package dev.foyer.mfa.phone;
 
+import dev.foyer.audit.AuditActor;
+import dev.foyer.audit.AuditEvent;
+import dev.foyer.audit.AuditLog;
+import dev.foyer.audit.AuditRecord;
 import dev.foyer.journey.FormInput;
 import dev.foyer.journey.Step;
 import dev.foyer.journey.StepContext;
@@ -16,7 +20,9 @@ import dev.foyer.security.RateLimits;
 import dev.foyer.tenant.TenantSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,15 +52,17 @@ class PhoneFactorStep implements Step {
     private final PhoneCodeLimits defaultLimits;
     private final TenantSettings settings;
     private final CodePolicies codes;
+    private final AuditLog audit;
 
     PhoneFactorStep(PhoneMethods phoneMethods, Outbox outbox, RateLimits rateLimits, PhoneCodeLimits defaultLimits,
-                    TenantSettings settings, CodePolicies codes) {
+                    TenantSettings settings, CodePolicies codes, AuditLog audit) {
         this.phoneMethods = phoneMethods;
         this.outbox = outbox;
         this.rateLimits = rateLimits;
         this.defaultLimits = defaultLimits;
         this.settings = settings;
         this.codes = codes;
+        this.audit = audit;
     }
 
     @Override
@@ -132,6 +140,7 @@ class PhoneFactorStep implements Step {
         context.put(CODE, issued.code().serialize());
         context.put(MESSAGE, messageId.toString());
         context.put(CODES_SENT, Integer.toString(codesSent(context) + 1));
+        record(context, AuditEvent.MFA_CODE_SENT, user, number, Map.of("channel", channel));
         return StepOutcome.show(view(context, user));
     }
 
@@ -166,16 +175,39 @@ class PhoneFactorStep implements Step {
         }
         OneTimeCode code = OneTimeCode.parse(context.get(CODE).get());
         OneTimeCode.Attempt attempt = code.attempt(presented, context.now());
+        PhoneNumber number = PhoneNumber.ofE164(context.get(NUMBER).orElseThrow());
+        String channel = context.get(CHANNEL).orElse(PhoneChannels.SMS);
         if (!attempt.correct()) {
             context.put(CODE, attempt.after().serialize());
+            record(context, AuditEvent.MFA_CODE_FAILED, user, number, Map.of("channel", channel,
+                    "reason", attempt.check().name().toLowerCase(Locale.ROOT)));
             return StepOutcome.show(view(context, user).withFieldErrors(Map.of("verificationCode", attempt.message())));
         }
+        record(context, AuditEvent.MFA_CODE_VERIFIED, user, number, Map.of("channel", channel));
         if (context.get(ENROLLING).isPresent()) {
-            phoneMethods.attach(user, PhoneNumber.ofE164(context.get(NUMBER).orElseThrow()));
+            enroll(context, user, number);
         }
-        context.prove(context.get(CHANNEL).orElse(PhoneChannels.SMS));
+        context.prove(channel);
         context.put(CODE, null);
         return StepOutcome.completed();
+    }
+
+    /** Attaches a number just proven; attaching one the account already has records nothing. */
+    private void enroll(StepContext context, UUID user, PhoneNumber number) {
+        boolean known = phoneMethods.verified(user).stream().anyMatch(m -> m.number().equals(number));
+        PhoneMethod method = phoneMethods.attach(user, number);
+        if (!known) {
+            record(context, AuditEvent.MFA_ENROLLED, user, number, Map.of("methodId", method.id()));
+        }
+    }
+
+    /** Records an event of this step: the number only masked, never the code. */
+    private void record(StepContext context, String type, UUID user, PhoneNumber number, Map<String, Object> details) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        if (!context.clientIp().isEmpty()) {
+            all.put("ip", context.clientIp());
+        }
+        audit.record(new AuditRecord(type, AuditActor.user(user), user, number.masked(), all));
     }
 
     private Optional<String> deliveryProblem(StepContext context) {
