@@ -39,11 +39,14 @@ public class FlowAdministration {
     private final UserFlowRepository flows;
     private final List<SecondFactorMethod> methods;
     private final JdbcClient jdbc;
+    private final AdminChanges changes;
 
-    FlowAdministration(UserFlowRepository flows, List<SecondFactorMethod> methods, JdbcClient jdbc) {
+    FlowAdministration(UserFlowRepository flows, List<SecondFactorMethod> methods, JdbcClient jdbc,
+                       AdminChanges changes) {
         this.flows = flows;
         this.methods = methods;
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     public List<UserFlow> list() {
@@ -67,9 +70,11 @@ public class FlowAdministration {
         if (flows.findByName(name.strip()).isPresent()) {
             throw new ConflictException("A user flow named " + UserFlow.withPrefix(name.strip()) + " already exists.");
         }
-        return flows.create(name.strip(), type, new UserFlowDefinition(List.of(UserFlowDefinition.LOCAL_ACCOUNT),
-                type == UserFlowType.SIGN_IN ? List.of() : BUILT_IN_ATTRIBUTES, DEFAULT_CLAIMS,
-                UserFlowProperties.DEFAULTS));
+        UserFlow created = flows.create(name.strip(), type, new UserFlowDefinition(
+                List.of(UserFlowDefinition.LOCAL_ACCOUNT), type == UserFlowType.SIGN_IN ? List.of() : BUILT_IN_ATTRIBUTES,
+                DEFAULT_CLAIMS, UserFlowProperties.DEFAULTS));
+        changes.record(caller, "userFlow", "create", created.name(), null, created);
+        return created;
     }
 
     /**
@@ -82,8 +87,10 @@ public class FlowAdministration {
     public UserFlow update(String name, int expectedVersion, UserFlowDefinition definition, AdminCaller caller) {
         UserFlow current = get(name);
         validate(definition);
-        return flows.update(new UserFlow(current.id(), current.name(), current.type(), definition, current.version()),
-                expectedVersion);
+        UserFlow updated = flows.update(new UserFlow(current.id(), current.name(), current.type(), definition,
+                current.version()), expectedVersion);
+        changes.record(caller, "userFlow", "update", current.name(), current, updated);
+        return updated;
     }
 
     /** The seed's simple switch: Enabled = "SMS or phone call" + "Always on"; Disabled = off. */
@@ -98,6 +105,7 @@ public class FlowAdministration {
     public void delete(String name, AdminCaller caller) {
         UserFlow flow = get(name);
         jdbc.sql("delete from user_flow where id = ?").param(flow.id()).update();
+        changes.record(caller, "userFlow", "delete", flow.name(), flow, null);
     }
 
     private void validate(UserFlowDefinition definition) {
