@@ -47,7 +47,9 @@ public class TokenViewerApplication {
 
     /**
      * Registers the tenant's token viewer application if it is missing, or brings its reply URLs in
-     * line with the server's current origins; does nothing when they already are.
+     * line with the server's current origins; does nothing when they already are. Reply URLs of
+     * origins the server no longer has are removed. Nodes that share a database should share their
+     * origins (a public base URL): otherwise the last one to start has its own registered.
      */
     public Application ensureFor(Tenant tenant) {
         return TenantContext.call(tenant, () -> {
