@@ -1,6 +1,6 @@
 package dev.foyer.demo;
 
-import dev.foyer.tokenviewer.ServerOrigins;
+import dev.foyer.web.ServerOrigins;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +17,7 @@ class DemoLinks {
     }
 
     List<String> origins() {
-        return origins.origins();
+        return origins.all();
     }
 
     List<String> demoRedirectUris() {

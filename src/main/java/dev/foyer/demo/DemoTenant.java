@@ -103,7 +103,12 @@ class DemoTenant implements ApplicationRunner {
     }
 
     private void registerIfAbsent(String name) {
-        if (applications.findAll().stream().anyMatch(a -> a.displayName().equals(name))) {
+        Optional<Application> existing = applications.findAll().stream().filter(a -> a.displayName().equals(name))
+                .findFirst();
+        if (existing.isPresent()) {
+            if (!existing.get().redirectUris().equals(links.demoRedirectUris())) {
+                applications.updateRedirectUris(existing.get().clientId(), links.demoRedirectUris());
+            }
             return;
         }
         Application app = applications.register(new Application(UUID.randomUUID(), name, ApplicationType.WEB,

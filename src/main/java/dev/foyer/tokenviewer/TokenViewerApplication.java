@@ -7,6 +7,7 @@ import dev.foyer.security.OpaqueTokens;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.userflow.UserFlow;
+import dev.foyer.web.ServerOrigins;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -54,7 +55,7 @@ public class TokenViewerApplication {
     public Application ensureFor(Tenant tenant) {
         return TenantContext.call(tenant, () -> {
             UUID clientId = clientIdFor(tenant);
-            List<String> wanted = origins.origins().stream().map(TokenViewerApplication::redirectUri).toList();
+            List<String> wanted = origins.all().stream().map(TokenViewerApplication::redirectUri).toList();
             Optional<Application> existing = applications.findByClientId(clientId);
             if (existing.isEmpty()) {
                 return registerOrFind(clientId, wanted);

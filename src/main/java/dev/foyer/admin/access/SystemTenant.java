@@ -68,9 +68,13 @@ public class SystemTenant implements ApplicationRunner {
                             List.of(UserFlowDefinition.LOCAL_ACCOUNT), List.of(), CLAIMS,
                             UserFlowProperties.DEFAULTS.withMfa(MfaSettings.ENABLED)));
                 }
-                if (portal().isEmpty()) {
+                Optional<Application> portal = portal();
+                if (portal.isEmpty()) {
                     applications.register(new Application(UUID.randomUUID(), PORTAL_APP, ApplicationType.WEB,
                             origins.urls(CALLBACK), Optional.empty()));
+                } else if (!portal.get().redirectUris().equals(origins.urls(CALLBACK))) {
+                    // The server moved (another port or public URL): the portal answers only where it runs now.
+                    applications.updateRedirectUris(portal.get().clientId(), origins.urls(CALLBACK));
                 }
                 keys.activeKey();
             });

@@ -41,8 +41,12 @@ class PhoneDeliveryFailureTests extends PhoneMfaEndToEndTest {
                 .withHeader("Content-Type", "application/json").withBody("{\"sid\":\"CA123\"}")));
     }
 
+    private static final String DATABASE = "./target/test-data/delivery-failure-" + java.util.UUID.randomUUID();
+
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
+        // A database of its own: this server runs on another port than the shared one.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE + "/foyer");
         registry.add("foyer.messaging.twilio.account-sid", () -> "AC0123456789abcdef0123456789abcdef");
         registry.add("foyer.messaging.twilio.auth-token", () -> "test-token");
         registry.add("foyer.messaging.twilio.from-number", () -> "+15005550006");
