@@ -7,6 +7,6 @@
  * demand, and the "run this user flow" authorize URL that ends on the viewer. Control flows from
  * the page to {@code TokenInspector} (decode, find tenant and flow from the issuer, verify) and
  * {@code ClaimDescriptions} (the words). Depends on {@code tenant}, {@code application},
- * {@code keys}, {@code userflow} and {@code security}.
+ * {@code keys}, {@code userflow}, {@code security} and {@code web}.
  */
 package dev.foyer.tokenviewer;

@@ -17,7 +17,7 @@ class TokenViewerDependencyTests {
                 .should().dependOnClassesThat(resideInAPackage("dev.foyer..")
                         .and(not(resideInAnyPackage("dev.foyer.tokenviewer..", "dev.foyer.tenant..",
                                 "dev.foyer.application..", "dev.foyer.keys..", "dev.foyer.userflow..",
-                                "dev.foyer.security.."))))
+                                "dev.foyer.security..", "dev.foyer.web.."))))
                 .because("the viewer reads tokens like any relying party; it knows no protocol internals")
                 .check(new ClassFileImporter()
                         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
