@@ -96,6 +96,36 @@ class JdbcApplicationRepository implements ApplicationRepository {
         return registered;
     }
 
+    @Override
+    @Transactional
+    public Application update(Application application) {
+        RedirectUriRules.check(application);
+        int updated = jdbc.sql("""
+                update application set display_name = :displayName, logout_url = :logoutUrl
+                 where tenant_id = :tenant and client_id = :clientId""")
+                .param("displayName", application.displayName())
+                .param("logoutUrl", application.logoutUrl().orElse(null))
+                .param("tenant", TenantContext.currentId())
+                .param("clientId", application.clientId())
+                .update();
+        if (updated != 1) {
+            throw new java.util.NoSuchElementException("No application " + application.clientId() + " in this tenant");
+        }
+        jdbc.sql("delete from application_redirect_uri where client_id = :clientId")
+                .param("clientId", application.clientId())
+                .update();
+        insertRedirectUris(application);
+        return findByClientId(application.clientId()).orElseThrow();
+    }
+
+    @Override
+    public void delete(UUID clientId) {
+        jdbc.sql("delete from application where tenant_id = :tenant and client_id = :clientId")
+                .param("tenant", TenantContext.currentId())
+                .param("clientId", clientId)
+                .update();
+    }
+
     private void insert(Application registered) {
         jdbc.sql("""
                 insert into application (client_id, tenant_id, display_name, app_type, logout_url, created_at)
@@ -107,9 +137,13 @@ class JdbcApplicationRepository implements ApplicationRepository {
                 .param("logoutUrl", registered.logoutUrl().orElse(null))
                 .param("createdAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
                 .update();
-        for (String uri : registered.redirectUris()) {
+        insertRedirectUris(registered);
+    }
+
+    private void insertRedirectUris(Application application) {
+        for (String uri : application.redirectUris()) {
             jdbc.sql("insert into application_redirect_uri (client_id, uri) values (:clientId, :uri)")
-                    .param("clientId", registered.clientId())
+                    .param("clientId", application.clientId())
                     .param("uri", uri)
                     .update();
         }

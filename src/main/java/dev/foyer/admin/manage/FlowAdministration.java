@@ -1,7 +1,9 @@
 package dev.foyer.admin.manage;
 
 import dev.foyer.admin.access.AdminCaller;
+import dev.foyer.admin.access.SystemTenant;
 import dev.foyer.journey.SecondFactorMethod;
+import dev.foyer.tenant.TenantContext;
 import dev.foyer.userflow.ConcurrentFlowChangeException;
 import dev.foyer.userflow.MfaEnforcement;
 import dev.foyer.userflow.MfaSettings;
@@ -39,11 +41,14 @@ public class FlowAdministration {
     private final UserFlowRepository flows;
     private final List<SecondFactorMethod> methods;
     private final JdbcClient jdbc;
+    private final AttributeAdministration attributes;
 
-    FlowAdministration(UserFlowRepository flows, List<SecondFactorMethod> methods, JdbcClient jdbc) {
+    FlowAdministration(UserFlowRepository flows, List<SecondFactorMethod> methods, JdbcClient jdbc,
+                       AttributeAdministration attributes) {
         this.flows = flows;
         this.methods = methods;
         this.jdbc = jdbc;
+        this.attributes = attributes;
     }
 
     public List<UserFlow> list() {
@@ -82,6 +87,10 @@ public class FlowAdministration {
     public UserFlow update(String name, int expectedVersion, UserFlowDefinition definition, AdminCaller caller) {
         UserFlow current = get(name);
         validate(definition);
+        if (isAdminFlow(current) && !definition.properties().mfa().isOn()) {
+            throw InvalidInputException.of("properties.mfa.enforcement", "Administrators always sign in with MFA;"
+                    + " the admin flow keeps it on.");
+        }
         return flows.update(new UserFlow(current.id(), current.name(), current.type(), definition, current.version()),
                 expectedVersion);
     }
@@ -97,7 +106,19 @@ public class FlowAdministration {
     @Transactional
     public void delete(String name, AdminCaller caller) {
         UserFlow flow = get(name);
+        if (isAdminFlow(flow)) {
+            throw new ConflictException("The admin flow of the system tenant cannot be deleted.");
+        }
         jdbc.sql("delete from user_flow where id = ?").param(flow.id()).update();
+    }
+
+    private static boolean isAdminFlow(UserFlow flow) {
+        return TenantContext.current().name().equals(SystemTenant.NAME) && flow.name().equalsIgnoreCase(SystemTenant.FLOW);
+    }
+
+    private boolean isKnownExtension(String name) {
+        return EXTENSION.matcher(name).matches()
+                && attributes.find(name).filter(a -> a.extensionName().equals(name)).isPresent();
     }
 
     private void validate(UserFlowDefinition definition) {
@@ -107,10 +128,10 @@ public class FlowAdministration {
             errors.put("identityProviders", "Only LocalAccount is available.");
         }
         definition.signUpAttributes().stream()
-                .filter(a -> !BUILT_IN_ATTRIBUTES.contains(a) && !EXTENSION.matcher(a).matches()).findFirst()
+                .filter(a -> !BUILT_IN_ATTRIBUTES.contains(a) && !isKnownExtension(a)).findFirst()
                 .ifPresent(a -> errors.put("signUpAttributes", "Unknown user attribute: " + a));
         definition.applicationClaims().stream()
-                .filter(c -> !BUILT_IN_CLAIMS.contains(c) && !EXTENSION.matcher(c).matches()).findFirst()
+                .filter(c -> !BUILT_IN_CLAIMS.contains(c) && !isKnownExtension(c)).findFirst()
                 .ifPresent(c -> errors.put("applicationClaims", "Unknown claim: " + c));
         UserFlowProperties properties = definition.properties();
         MfaSettings mfa = properties.mfa();
