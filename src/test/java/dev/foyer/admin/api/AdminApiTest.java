@@ -11,14 +11,12 @@ import tools.jackson.databind.JsonNode;
 /** Base of the admin API tests: an automation token with {@code foyer.admin} and JSON helpers. */
 abstract class AdminApiTest extends AdminEndToEndTest {
 
-    private static String adminToken;
+    // By server: subclasses on PostgreSQL run their own server, which does not know the others' tokens.
+    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** A client-credentials token with {@code foyer.admin}, shared by the tests of a run. */
+    /** A client-credentials token with {@code foyer.admin}, shared by the tests on one server. */
     protected String token() {
-        if (adminToken == null) {
-            adminToken = clientToken(AdminAccess.SCOPE);
-        }
-        return adminToken;
+        return TOKENS.computeIfAbsent(origin(), origin -> clientToken(AdminAccess.SCOPE));
     }
 
     protected Browser.Response get(String path) {
