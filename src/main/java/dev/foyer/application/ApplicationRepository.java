@@ -31,4 +31,15 @@ public interface ApplicationRepository {
      *                                  {@link RedirectUriRules} is broken; nothing is written then
      */
     Application updateRedirectUris(UUID clientId, List<String> redirectUris);
+
+    /**
+     * Replaces the registration's name, redirect URIs and logout URL (the type never changes),
+     * after the same checks as {@link #register}.
+     *
+     * @throws java.util.NoSuchElementException when the application is not in the current tenant
+     */
+    Application update(Application application);
+
+    /** Removes the registration with its secrets and grants; unknown ids are ignored. */
+    void delete(UUID clientId);
 }

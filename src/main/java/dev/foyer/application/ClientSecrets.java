@@ -1,5 +1,6 @@
 package dev.foyer.application;
 
+import java.util.List;
 import java.util.UUID;
 
 /** Port: client secrets of web applications in the current tenant. Only hashes are stored. */
@@ -14,6 +15,9 @@ public interface ClientSecrets {
 
     /** True when {@code presentedSecret} matches any of the client's secrets that is neither revoked nor expired. */
     boolean verify(UUID clientId, String presentedSecret);
+
+    /** The client's secrets, revoked and expired ones included, oldest first. */
+    List<ClientSecret> list(UUID clientId);
 
     /** Revokes the secret; unknown ids (or those of other tenants) are ignored. */
     void revoke(UUID secretId);

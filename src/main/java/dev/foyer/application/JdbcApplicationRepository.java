@@ -101,13 +101,37 @@ class JdbcApplicationRepository implements ApplicationRepository {
     public Application updateRedirectUris(UUID clientId, List<String> redirectUris) {
         Application current = findByClientId(clientId)
                 .orElseThrow(() -> new IllegalArgumentException("No application with client id " + clientId + "."));
-        Application updated = withRedirectUris(current, redirectUris);
-        RedirectUriRules.check(updated);
+        return update(withRedirectUris(current, redirectUris));
+    }
+
+    @Override
+    @Transactional
+    public Application update(Application application) {
+        RedirectUriRules.check(application);
+        int updated = jdbc.sql("""
+                update application set display_name = :displayName, logout_url = :logoutUrl
+                 where tenant_id = :tenant and client_id = :clientId""")
+                .param("displayName", application.displayName())
+                .param("logoutUrl", application.logoutUrl().orElse(null))
+                .param("tenant", TenantContext.currentId())
+                .param("clientId", application.clientId())
+                .update();
+        if (updated != 1) {
+            throw new java.util.NoSuchElementException("No application " + application.clientId() + " in this tenant");
+        }
         jdbc.sql("delete from application_redirect_uri where client_id = :clientId")
+                .param("clientId", application.clientId())
+                .update();
+        insertRedirectUris(application);
+        return findByClientId(application.clientId()).orElseThrow();
+    }
+
+    @Override
+    public void delete(UUID clientId) {
+        jdbc.sql("delete from application where tenant_id = :tenant and client_id = :clientId")
+                .param("tenant", TenantContext.currentId())
                 .param("clientId", clientId)
                 .update();
-        insertRedirectUris(updated);
-        return updated;
     }
 
     private void insert(Application registered) {
@@ -124,10 +148,10 @@ class JdbcApplicationRepository implements ApplicationRepository {
         insertRedirectUris(registered);
     }
 
-    private void insertRedirectUris(Application registered) {
-        for (String uri : registered.redirectUris()) {
+    private void insertRedirectUris(Application application) {
+        for (String uri : application.redirectUris()) {
             jdbc.sql("insert into application_redirect_uri (client_id, uri) values (:clientId, :uri)")
-                    .param("clientId", registered.clientId())
+                    .param("clientId", application.clientId())
                     .param("uri", uri)
                     .update();
         }

@@ -97,6 +97,24 @@ class JdbcClientSecrets implements ClientSecrets {
     }
 
     @Override
+    public List<ClientSecret> list(UUID clientId) {
+        return jdbc.sql("""
+                select s.id, s.hint, s.created_at, s.expires_at, s.revoked_at
+                  from client_secret s
+                  join application a on a.client_id = s.client_id
+                 where a.tenant_id = :tenant and s.client_id = :clientId
+                 order by s.created_at, s.id""")
+                .param("tenant", TenantContext.currentId())
+                .param("clientId", clientId)
+                .query((rs, row) -> new ClientSecret(rs.getObject("id", UUID.class), rs.getString("hint"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        java.util.Optional.ofNullable(rs.getObject("expires_at", OffsetDateTime.class))
+                                .map(OffsetDateTime::toInstant).orElse(null),
+                        rs.getObject("revoked_at", OffsetDateTime.class) != null))
+                .list();
+    }
+
+    @Override
     public void revoke(UUID secretId) {
         jdbc.sql("""
                 update client_secret set revoked_at = :now

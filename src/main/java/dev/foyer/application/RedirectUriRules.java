@@ -60,7 +60,7 @@ public final class RedirectUriRules {
         }
     }
 
-    static void checkLogoutUrl(String raw) {
+    public static void checkLogoutUrl(String raw) {
         URI uri = absoluteWithoutFragment(raw, "Logout URL");
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {

@@ -92,6 +92,81 @@ class JdbcUserRepository implements UserRepository {
     }
 
     @Override
+    public List<User> search(String text, int limit) {
+        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        String like = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql("select " + USER_COLUMNS + """
+                         from directory_user u
+                        where u.tenant_id = :tenant
+                          and (:all = true
+                               or lower(u.display_name) like :contains escape '\\'
+                               or lower(u.given_name) like :contains escape '\\'
+                               or lower(u.surname) like :contains escape '\\'
+                               or exists (select 1 from user_identity i
+                                           where i.object_id = u.object_id and i.tenant_id = :tenant
+                                             and i.sign_in_type = :type and i.issuer_assigned_id like :prefix escape '\\'))
+                        order by u.created_at, u.object_id
+                        limit :limit""")
+                .param("tenant", TenantContext.currentId())
+                .param("all", needle.isEmpty())
+                .param("contains", "%" + like + "%")
+                .param("prefix", like + "%")
+                .param("type", Identity.EMAIL_ADDRESS)
+                .param("limit", limit)
+                .query(this::userWithoutIdentities)
+                .list()
+                .stream()
+                .map(this::withIdentities)
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public User updateProfile(User user) {
+        int updated = jdbc.sql("""
+                update directory_user
+                   set display_name = :displayName, given_name = :givenName, surname = :surname,
+                       extensions = :extensions, updated_at = :now
+                 where tenant_id = :tenant and object_id = :id""")
+                .param("displayName", user.displayName())
+                .param("givenName", user.givenName())
+                .param("surname", user.surname())
+                .param("extensions", ExtensionsJson.write(user.extensions()))
+                .param("now", utc(Instant.now()))
+                .param("tenant", TenantContext.currentId())
+                .param("id", user.objectId())
+                .update();
+        if (updated != 1) {
+            throw new NoSuchElementException("No user " + user.objectId() + " in this tenant");
+        }
+        return findById(user.objectId()).orElseThrow();
+    }
+
+    @Override
+    public void setEnabled(UUID objectId, boolean enabled) {
+        int updated = jdbc.sql("""
+                update directory_user set enabled = :enabled, updated_at = :now
+                 where tenant_id = :tenant and object_id = :id""")
+                .param("enabled", enabled)
+                .param("now", utc(Instant.now()))
+                .param("tenant", TenantContext.currentId())
+                .param("id", objectId)
+                .update();
+        if (updated != 1) {
+            throw new NoSuchElementException("No user " + objectId + " in this tenant");
+        }
+    }
+
+    @Override
+    public void delete(UUID objectId) {
+        // Identities, password, sessions, grants and MFA methods go with the user (on delete cascade).
+        jdbc.sql("delete from directory_user where tenant_id = :tenant and object_id = :id")
+                .param("tenant", TenantContext.currentId())
+                .param("id", objectId)
+                .update();
+    }
+
+    @Override
     public Optional<String> passwordHash(UUID objectId) {
         return jdbc.sql("""
                 select p.password_hash

@@ -19,6 +19,25 @@ public interface UserRepository {
      */
     User insert(User user, String passwordHash) throws AccountExistsException;
 
+    /**
+     * Users whose local email starts with {@code text} or whose names contain it (ignoring case),
+     * ordered by creation; every user when {@code text} is blank.
+     */
+    java.util.List<User> search(String text, int limit);
+
+    /**
+     * Replaces the names and custom attributes of {@code user}.
+     *
+     * @throws java.util.NoSuchElementException when the user is not in the current tenant
+     */
+    User updateProfile(User user);
+
+    /** @throws java.util.NoSuchElementException when the user is not in the current tenant */
+    void setEnabled(UUID objectId, boolean enabled);
+
+    /** Removes the user with identities, password, sessions, grants and methods; unknown ids are ignored. */
+    void delete(UUID objectId);
+
     Optional<String> passwordHash(UUID objectId);
 
     /** @throws java.util.NoSuchElementException when the user is not in the current tenant */

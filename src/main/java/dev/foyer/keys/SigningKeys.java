@@ -65,6 +65,14 @@ public class SigningKeys {
         return new JWKSet(keys);
     }
 
+    /** The active key and the retired keys still published, newest first, without key material. */
+    public List<PublishedKey> describePublished() {
+        activeKey();
+        return store.findPublished(clock.instant()).stream()
+                .map(key -> new PublishedKey(key.kid(), key.createdAt(), key.status().name(), key.retireUntil()))
+                .toList();
+    }
+
     /** Makes a new key active; the previous one stays published for the retired-key period. */
     public RSAKey rotate() {
         for (int attempt = 1; attempt <= ROTATION_ATTEMPTS; attempt++) {

@@ -68,6 +68,14 @@ public class JdbcTenantRepository implements TenantRepository {
                 .update();
     }
 
+    @Override
+    public void updateDisplayName(UUID id, String displayName) {
+        jdbc.sql("update tenant set display_name = :displayName where id = :id")
+                .param("displayName", displayName)
+                .param("id", id)
+                .update();
+    }
+
     private static Tenant tenant(ResultSet rs, int row) throws SQLException {
         return new Tenant(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("display_name"));
     }

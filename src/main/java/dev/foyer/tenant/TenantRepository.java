@@ -12,4 +12,7 @@ public interface TenantRepository {
     List<Tenant> findAll();
 
     void add(Tenant tenant);
+
+    /** Changes what people see; the name and id never change. */
+    void updateDisplayName(java.util.UUID id, String displayName);
 }

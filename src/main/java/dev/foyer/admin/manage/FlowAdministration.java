@@ -1,7 +1,9 @@
 package dev.foyer.admin.manage;
 
 import dev.foyer.admin.access.AdminCaller;
+import dev.foyer.admin.access.SystemTenant;
 import dev.foyer.journey.SecondFactorMethod;
+import dev.foyer.tenant.TenantContext;
 import dev.foyer.userflow.ConcurrentFlowChangeException;
 import dev.foyer.userflow.MfaEnforcement;
 import dev.foyer.userflow.MfaSettings;
@@ -40,13 +42,15 @@ public class FlowAdministration {
     private final List<SecondFactorMethod> methods;
     private final JdbcClient jdbc;
     private final AdminChanges changes;
+    private final AttributeAdministration attributes;
 
     FlowAdministration(UserFlowRepository flows, List<SecondFactorMethod> methods, JdbcClient jdbc,
-                       AdminChanges changes) {
+                       AdminChanges changes, AttributeAdministration attributes) {
         this.flows = flows;
         this.methods = methods;
         this.jdbc = jdbc;
         this.changes = changes;
+        this.attributes = attributes;
     }
 
     public List<UserFlow> list() {
@@ -87,6 +91,10 @@ public class FlowAdministration {
     public UserFlow update(String name, int expectedVersion, UserFlowDefinition definition, AdminCaller caller) {
         UserFlow current = get(name);
         validate(definition);
+        if (isAdminFlow(current) && !definition.properties().mfa().isOn()) {
+            throw InvalidInputException.of("properties.mfa.enforcement", "Administrators always sign in with MFA;"
+                    + " the admin flow keeps it on.");
+        }
         UserFlow updated = flows.update(new UserFlow(current.id(), current.name(), current.type(), definition,
                 current.version()), expectedVersion);
         changes.record(caller, "userFlow", "update", current.name(), current, updated);
@@ -104,8 +112,20 @@ public class FlowAdministration {
     @Transactional
     public void delete(String name, AdminCaller caller) {
         UserFlow flow = get(name);
+        if (isAdminFlow(flow)) {
+            throw new ConflictException("The admin flow of the system tenant cannot be deleted.");
+        }
         jdbc.sql("delete from user_flow where id = ?").param(flow.id()).update();
         changes.record(caller, "userFlow", "delete", flow.name(), flow, null);
+    }
+
+    private static boolean isAdminFlow(UserFlow flow) {
+        return TenantContext.current().name().equals(SystemTenant.NAME) && flow.name().equalsIgnoreCase(SystemTenant.FLOW);
+    }
+
+    private boolean isKnownExtension(String name) {
+        return EXTENSION.matcher(name).matches()
+                && attributes.find(name).filter(a -> a.extensionName().equals(name)).isPresent();
     }
 
     private void validate(UserFlowDefinition definition) {
@@ -115,10 +135,10 @@ public class FlowAdministration {
             errors.put("identityProviders", "Only LocalAccount is available.");
         }
         definition.signUpAttributes().stream()
-                .filter(a -> !BUILT_IN_ATTRIBUTES.contains(a) && !EXTENSION.matcher(a).matches()).findFirst()
+                .filter(a -> !BUILT_IN_ATTRIBUTES.contains(a) && !isKnownExtension(a)).findFirst()
                 .ifPresent(a -> errors.put("signUpAttributes", "Unknown user attribute: " + a));
         definition.applicationClaims().stream()
-                .filter(c -> !BUILT_IN_CLAIMS.contains(c) && !EXTENSION.matcher(c).matches()).findFirst()
+                .filter(c -> !BUILT_IN_CLAIMS.contains(c) && !isKnownExtension(c)).findFirst()
                 .ifPresent(c -> errors.put("applicationClaims", "Unknown claim: " + c));
         UserFlowProperties properties = definition.properties();
         MfaSettings mfa = properties.mfa();

@@ -1,0 +1,32 @@
+package dev.foyer.admin.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The admin API's OpenAPI description (served at {@code /admin/api/v1/openapi.json}, browsable at
+ * {@code /admin/api/v1/docs}): every operation needs a Bearer access token of the system tenant's
+ * admin flow.
+ */
+@Configuration
+class OpenApiDescription {
+
+    static final String BEARER = "bearer";
+
+    @Bean
+    OpenAPI adminApi() {
+        return new OpenAPI()
+                .info(new Info().title("Foyer admin API").version("v1")
+                        .description("Tenants, applications, user flows, user attributes, users and signing keys."
+                                + " Use a Bearer access token from /system/B2C_1_admin/oauth2/v2.0/token"
+                                + " (client credentials, scope foyer.admin or foyer.admin.read)."))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+}
