@@ -1,0 +1,56 @@
+package dev.foyer.admin.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foyer.testing.AdminEndToEndTest;
+import dev.foyer.testing.Browser;
+import dev.foyer.testing.TestTenant;
+import dev.foyer.tenant.TenantContext;
+import dev.foyer.userflow.UserFlow;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Base of the portal's page tests: a fresh tenant and an administrator signed in to the portal. */
+abstract class PortalTest extends AdminEndToEndTest {
+
+    protected TestTenant t;
+    protected Browser admin;
+
+    @BeforeEach
+    void signInAdministrator() {
+        t = newTenant();
+        admin = browser();
+        signInToPortal(admin, newAdministrator());
+    }
+
+    protected String tenantPath() {
+        return "/admin/tenants/" + t.name();
+    }
+
+    protected String flowPath(String flow) {
+        return tenantPath() + "/userFlows/" + flow;
+    }
+
+    protected Browser.Response page(String path) {
+        Browser.Response page = admin.open(path);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        return page;
+    }
+
+    /** The form's values as a browser would send them, with {@code changes} typed over them. */
+    protected Map<String, String> form(Browser.Response page, String formSelector, Map<String, String> changes) {
+        Map<String, String> values = new LinkedHashMap<>(admin.formValues(page, formSelector));
+        values.putAll(changes);
+        return values;
+    }
+
+    protected UserFlow stored(String flow) {
+        return TenantContext.call(t.tenant(), () -> flows.findByName(flow).orElseThrow());
+    }
+
+    protected String text(Browser.Response page, String id) {
+        var element = page.document().getElementById(id);
+        return element == null ? "" : element.text();
+    }
+}
