@@ -2,6 +2,7 @@ package dev.foyer.admin.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foyer.tenant.TenantSettings;
 import dev.foyer.testing.AdminEndToEndTest;
 import dev.foyer.testing.Chromium;
 import java.net.URLEncoder;
@@ -23,6 +24,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A real browser (Debian's Chromium) in the portal: an administrator signs in with MFA, creates a
@@ -37,12 +39,15 @@ class PortalRunUserFlowInChromiumTests extends AdminEndToEndTest {
     private static final String TENANT = "contoso";
     private static final String APPLICATION = "Contoso Auto Insurance";
 
+    @Autowired
+    private TenantSettings settings;
     private WebDriver driver;
     private WebDriverWait wait;
     private int shots;
 
     @BeforeEach
     void startBrowser() throws Exception {
+        PortalTest.allowAdministratorSignInsFromOneAddress(system, settings);
         driver = Chromium.start();
         driver.manage().window().setSize(new Dimension(1280, 1000));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
