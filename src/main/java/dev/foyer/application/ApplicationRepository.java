@@ -22,4 +22,13 @@ public interface ApplicationRepository {
      *                                  is written then
      */
     Application register(Application application);
+
+    /**
+     * Replaces the redirect URIs of the current tenant's application {@code clientId}, keeping its
+     * client id, secrets and everything else.
+     *
+     * @throws IllegalArgumentException when the tenant has no such application or a rule of
+     *                                  {@link RedirectUriRules} is broken; nothing is written then
+     */
+    Application updateRedirectUris(UUID clientId, List<String> redirectUris);
 }

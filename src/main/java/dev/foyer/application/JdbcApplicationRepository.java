@@ -96,6 +96,20 @@ class JdbcApplicationRepository implements ApplicationRepository {
         return registered;
     }
 
+    @Override
+    @Transactional
+    public Application updateRedirectUris(UUID clientId, List<String> redirectUris) {
+        Application current = findByClientId(clientId)
+                .orElseThrow(() -> new IllegalArgumentException("No application with client id " + clientId + "."));
+        Application updated = withRedirectUris(current, redirectUris);
+        RedirectUriRules.check(updated);
+        jdbc.sql("delete from application_redirect_uri where client_id = :clientId")
+                .param("clientId", clientId)
+                .update();
+        insertRedirectUris(updated);
+        return updated;
+    }
+
     private void insert(Application registered) {
         jdbc.sql("""
                 insert into application (client_id, tenant_id, display_name, app_type, logout_url, created_at)
@@ -107,6 +121,10 @@ class JdbcApplicationRepository implements ApplicationRepository {
                 .param("logoutUrl", registered.logoutUrl().orElse(null))
                 .param("createdAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
                 .update();
+        insertRedirectUris(registered);
+    }
+
+    private void insertRedirectUris(Application registered) {
         for (String uri : registered.redirectUris()) {
             jdbc.sql("insert into application_redirect_uri (client_id, uri) values (:clientId, :uri)")
                     .param("clientId", registered.clientId())

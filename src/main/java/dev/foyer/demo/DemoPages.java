@@ -7,6 +7,7 @@ import dev.foyer.security.OpaqueTokens;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.tenant.TenantRepository;
+import dev.foyer.tokenviewer.TokenViewerApplication;
 import dev.foyer.userflow.UserFlow;
 import dev.foyer.userflow.UserFlowRepository;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,14 +36,19 @@ class DemoPages {
     private final TenantRepository tenants;
     private final ApplicationRepository applications;
     private final UserFlowRepository flows;
+    private final TokenViewerApplication viewer;
 
-    DemoPages(TenantRepository tenants, ApplicationRepository applications, UserFlowRepository flows) {
+    DemoPages(TenantRepository tenants, ApplicationRepository applications, UserFlowRepository flows,
+              TokenViewerApplication viewer) {
         this.tenants = tenants;
         this.applications = applications;
         this.flows = flows;
+        this.viewer = viewer;
     }
 
-    record FlowLink(String application, String name, boolean mfa, String runUrl, String discoveryUrl) {
+    /** A flow row; {@code viewerUrl} runs the flow for the token viewer, null when it has no reply URL here. */
+    record FlowLink(String application, String name, boolean mfa, String runUrl, String discoveryUrl,
+                    String viewerUrl) {
     }
 
     @GetMapping("/")
@@ -85,25 +91,28 @@ class DemoPages {
 
     private List<FlowLink> links(Tenant tenant, String origin) {
         String redirectUri = origin + DemoLinks.CALLBACK;
+        boolean viewerRepliesHere = viewer.repliesTo(tenant, origin);
         List<FlowLink> links = new ArrayList<>();
         DemoTenant.APP_FLOWS.forEach((appName, flowName) -> {
             Optional<Application> app = applications.findAll().stream()
                     .filter(a -> a.displayName().equals(appName) && a.hasRedirectUri(redirectUri)).findFirst();
             Optional<UserFlow> flow = flows.findByName(flowName);
             if (app.isPresent() && flow.isPresent()) {
-                links.add(link(tenant, flow.get(), app.get(), redirectUri));
+                String viewerUrl = viewerRepliesHere ? viewer.runUrl(tenant, flow.get(), origin) : null;
+                links.add(link(tenant, flow.get(), app.get(), redirectUri, viewerUrl));
             }
         });
         return links;
     }
 
-    private static FlowLink link(Tenant tenant, UserFlow flow, Application app, String redirectUri) {
+    private static FlowLink link(Tenant tenant, UserFlow flow, Application app, String redirectUri,
+                                 String viewerUrl) {
         String base = "/" + tenant.name() + "/" + flow.canonicalName();
         String run = base + "/oauth2/v2.0/authorize?client_id=" + app.clientId()
                 + "&redirect_uri=" + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8)
                 + "&response_type=id_token&response_mode=form_post&scope=openid&nonce="
                 + OpaqueTokens.generate().substring(0, 12);
         return new FlowLink(app.displayName(), flow.name(), flow.properties().mfa().isOn(), run,
-                base + "/v2.0/.well-known/openid-configuration");
+                base + "/v2.0/.well-known/openid-configuration", viewerUrl);
     }
 }

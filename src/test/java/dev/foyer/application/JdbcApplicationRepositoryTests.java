@@ -131,6 +131,49 @@ class JdbcApplicationRepositoryTests {
     }
 
     @Test
+    void updateRedirectUrisWhenValidThenReplacesThemAndKeepsTheClientId() {
+        Application app = TenantContext.call(tenant, () -> applications.register(webApp()));
+
+        Application updated = TenantContext.call(tenant, () -> applications.updateRedirectUris(app.clientId(),
+                List.of("https://contoso.example.com/new-signin", "http://localhost:7000/signin-oidc")));
+
+        assertThat(updated.clientId()).isEqualTo(app.clientId());
+        TenantContext.run(tenant, () -> {
+            Application found = applications.findByClientId(app.clientId()).orElseThrow();
+            assertThat(found.redirectUris()).containsExactlyInAnyOrder("https://contoso.example.com/new-signin",
+                    "http://localhost:7000/signin-oidc");
+            assertThat(found.displayName()).isEqualTo("Contoso web");
+            assertThat(found.logoutUrl()).isEqualTo(app.logoutUrl());
+            assertThat(applications.findAll()).hasSize(1);
+        });
+    }
+
+    @Test
+    void updateRedirectUrisWhenARuleIsBrokenThenIllegalArgumentAndNothingChanges() {
+        Application app = TenantContext.call(tenant, () -> applications.register(webApp()));
+
+        assertThatThrownBy(() -> TenantContext.run(tenant, () -> applications.updateRedirectUris(app.clientId(),
+                List.of("https://ok.example.com/cb", "http://evil.example.com/cb"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("http://evil.example.com/cb");
+        TenantContext.run(tenant, () -> assertThat(applications.findByClientId(app.clientId()).orElseThrow()
+                .redirectUris()).containsExactlyInAnyOrderElementsOf(app.redirectUris()));
+    }
+
+    @Test
+    void updateRedirectUrisWhenApplicationOfAnotherTenantThenIllegalArgumentAndNothingChanges() {
+        Tenant other = TestTenants.create(tenants);
+        Application app = TenantContext.call(tenant, () -> applications.register(webApp()));
+
+        assertThatThrownBy(() -> TenantContext.run(other, () -> applications.updateRedirectUris(app.clientId(),
+                List.of("https://attacker.example.com/cb"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("No application");
+        TenantContext.run(tenant, () -> assertThat(applications.findByClientId(app.clientId()).orElseThrow()
+                .redirectUris()).containsExactlyInAnyOrderElementsOf(app.redirectUris()));
+    }
+
+    @Test
     void isConfidentialOnlyForWeb() {
         assertThat(ApplicationType.WEB.isConfidential()).isTrue();
         assertThat(ApplicationType.SPA.isConfidential()).isFalse();

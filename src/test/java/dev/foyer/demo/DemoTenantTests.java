@@ -8,6 +8,7 @@ import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.testing.Browser;
 import dev.foyer.testing.EndToEndTest;
+import dev.foyer.tokenviewer.TokenViewerApplication;
 import dev.foyer.userflow.MfaEnforcement;
 import dev.foyer.userflow.MfaSettings;
 import dev.foyer.userflow.UserFlow;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +30,9 @@ import tools.jackson.databind.JsonNode;
  * The shared end-to-end server seeds the demo tenant on start like any other start would.
  */
 class DemoTenantTests extends EndToEndTest {
+
+    @Autowired
+    TokenViewerApplication viewer;
 
     @Test
     void demoTenantWhenServerStartsThenHasTheAppAndBothFlows() {
@@ -58,6 +63,8 @@ class DemoTenantTests extends EndToEndTest {
 
     @Test
     void landingPageWhenDemoTenantExistsThenLinksEachFlowToAValidAuthorizeUrlOfItsDemoApp() {
+        // The test servers share one database; the viewer's reply URLs are those of the last to start.
+        viewer.ensureFor(contoso());
         Browser.Response landing = browser().get("/");
         assertThat(landing.status()).isEqualTo(200);
 
@@ -82,6 +89,12 @@ class DemoTenantTests extends EndToEndTest {
                     + "/v2.0/.well-known/openid-configuration"));
             assertThat(discovery.get("authorization_endpoint").asString())
                     .isEqualTo(origin() + uri.getPath());
+
+            Element viewer = landing.document().selectFirst("a#viewer-" + flow);
+            assertThat(viewer).as("Token viewer link for " + flow).isNotNull();
+            assertThat(query(URI.create(viewer.absUrl("href"))))
+                    .containsEntry("redirect_uri", origin() + "/tokenviewer")
+                    .containsEntry("response_mode", "form_post");
         }
 
         // Valid: the server accepts the susi link and shows the sign-in page rather than an error.
