@@ -3,7 +3,9 @@ package dev.foyer.admin.portal;
 import dev.foyer.application.Application;
 import dev.foyer.application.ApplicationRepository;
 import dev.foyer.security.OpaqueTokens;
+import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
+import dev.foyer.tokenviewer.TokenViewerApplication;
 import dev.foyer.userflow.TokenCompatibility;
 import dev.foyer.userflow.UserFlow;
 import dev.foyer.web.ServerOrigins;
@@ -21,19 +23,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A flow's Overview: its addresses and "Run user flow", which sends the administrator's browser
- * through the hosted flow to a reply URL registered for the chosen application.
+ * through the hosted flow to a reply URL registered for the chosen application — or to the
+ * built-in token viewer, the tenant's test application whose reply URL is Foyer's own page.
  */
 @Controller
 class FlowOverviewPage {
 
+    static final String TOKEN_VIEWER = "tokenviewer";
+
     private final PortalFlows flows;
     private final ApplicationRepository applications;
     private final ServerOrigins origins;
+    private final TokenViewerApplication viewer;
 
-    FlowOverviewPage(PortalFlows flows, ApplicationRepository applications, ServerOrigins origins) {
+    FlowOverviewPage(PortalFlows flows, ApplicationRepository applications, ServerOrigins origins,
+                     TokenViewerApplication viewer) {
         this.flows = flows;
         this.applications = applications;
         this.origins = origins;
+        this.viewer = viewer;
     }
 
     @GetMapping("/admin/tenants/{tenant}/userFlows/{flow}")
@@ -50,6 +58,9 @@ class FlowOverviewPage {
                @RequestParam(required = false) String runReplyUrl,
                HttpServletRequest request, HttpServletResponse response, Model model) {
         PortalFlows.Target target = flows.get(tenant, flow);
+        if (TOKEN_VIEWER.equals(runApplication)) {
+            return runForTokenViewer(target, request, response, model);
+        }
         Optional<Application> app = TenantContext.call(target.tenant(),
                 () -> runApplication == null ? Optional.<Application>empty() : applications.findByClientId(runApplication));
         if (app.isEmpty()) {
@@ -66,6 +77,20 @@ class FlowOverviewPage {
         return "redirect:" + authorizeUrl(target, app.get(), runReplyUrl);
     }
 
+    private String runForTokenViewer(PortalFlows.Target target, HttpServletRequest request,
+                                     HttpServletResponse response, Model model) {
+        String origin = origins.of(request);
+        // Tenants made after start (by the admin API) get their viewer on first use.
+        viewer.ensureFor(target.tenant());
+        if (!viewer.repliesTo(target.tenant(), origin)) {
+            response.setStatus(400);
+            describe(target, TOKEN_VIEWER, "The token viewer has no reply URL at " + origin
+                    + "; choose an application of your own.", request, model);
+            return "admin/flow-overview";
+        }
+        return "redirect:" + viewer.runUrl(target.tenant(), target.flow(), origin);
+    }
+
     private void describe(PortalFlows.Target target, String runApplication, String runError,
                           HttpServletRequest request, Model model) {
         PortalFlows.describe(target, "overview", model);
@@ -76,13 +101,17 @@ class FlowOverviewPage {
         model.addAttribute("issuer", tenantIssuer ? origin + "/" + target.tenant().id() + "/v2.0/" : base + "/v2.0");
         model.addAttribute("discoveryUrl", base + "/v2.0/.well-known/openid-configuration");
         model.addAttribute("authorizeUrl", base + "/oauth2/v2.0/authorize");
-        List<Application> runnable = TenantContext.call(target.tenant(), () -> applications.findAll().stream()
-                .filter(a -> !a.redirectUris().isEmpty()).toList());
-        Application selected = runnable.stream().filter(a -> a.clientId().toString().equals(runApplication))
-                .findFirst().orElse(runnable.isEmpty() ? null : runnable.get(0));
+        Tenant tenant = target.tenant();
+        List<Application> runnable = TenantContext.call(tenant, () -> applications.findAll().stream()
+                .filter(a -> !a.redirectUris().isEmpty() && !a.clientId().equals(viewer.clientIdFor(tenant)))
+                .toList());
+        Optional<Application> selected = runnable.stream()
+                .filter(a -> a.clientId().toString().equals(runApplication)).findFirst();
         model.addAttribute("runApplications", runnable);
-        model.addAttribute("selectedApplication", selected == null ? null : selected.clientId().toString());
-        model.addAttribute("selectedReplyUrl", selected == null ? null : selected.redirectUris().get(0));
+        model.addAttribute("tokenViewer", true);
+        model.addAttribute("tokenViewerUrl", TokenViewerApplication.redirectUri(origin));
+        model.addAttribute("selectedApplication", selected.map(a -> a.clientId().toString()).orElse(TOKEN_VIEWER));
+        model.addAttribute("selectedReplyUrl", selected.map(a -> a.redirectUris().get(0)).orElse(null));
         model.addAttribute("runError", runError);
     }
 

@@ -74,7 +74,9 @@ class FlowPagesTests extends PortalTest {
 
     @Test
     void runWhenAReplyUrlOfTheApplicationIsChosenThenTheHostedFlowOpensAndTheTokenGoesThere() {
-        Browser.Response overview = page(flowPath("B2C_1_susi"));
+        Browser.Response overview = page(flowPath("B2C_1_susi") + "?runApplication=" + t.webClientId());
+        assertThat(overview.document().selectFirst("#runApplication option[selected]").val())
+                .isEqualTo(t.webClientId().toString());
         assertThat(overview.document().select("#runApplication option").eachAttr("value"))
                 .contains(t.webClientId().toString(), t.spaClientId().toString());
         assertThat(overview.document().select("#runReplyUrl option").eachAttr("value"))
@@ -92,6 +94,32 @@ class FlowPagesTests extends PortalTest {
         Browser.Response done = signUp(user, user.open(location), uniqueEmail(), PASSWORD);
         assertThat(done.document().selectFirst("form[action='" + t.webRedirectUri() + "'] input[name=id_token]"))
                 .as(done.body()).isNotNull();
+    }
+
+    @Test
+    void runWhenTheTokenViewerIsChosenThenTheFlowEndsOnTheViewerShowingTheIdToken() {
+        Browser.Response overview = page(flowPath("B2C_1_susi"));
+        assertThat(overview.document().selectFirst("#runApplication option[selected]").val()).isEqualTo("tokenviewer");
+        assertThat(overview.document().selectFirst("#runReplyUrl option[selected]").val())
+                .isEqualTo(origin() + "/tokenviewer");
+        assertThat(overview.document().select("#runApplication option").eachText()).doesNotContain("Token viewer")
+                .as("listed once, as the built-in option").contains("Token viewer (shows the ID token)");
+
+        Browser.Response redirect = admin.get(flowPath("B2C_1_susi") + "/run?runApplication=tokenviewer&runReplyUrl=");
+        assertThat(redirect.status()).isEqualTo(302);
+        assertThat(redirect.location().orElseThrow())
+                .startsWith(origin() + "/" + t.name() + "/b2c_1_susi/oauth2/v2.0/authorize?client_id=")
+                .contains("redirect_uri=" + URLEncoder.encode(origin() + "/tokenviewer", StandardCharsets.UTF_8))
+                .contains("response_mode=form_post").contains("nonce=");
+
+        Browser user = browser();
+        String email = uniqueEmail();
+        Browser.Response formPost = signUp(user, user.open(redirect.location().get()), email, PASSWORD);
+        Browser.Response viewer = user.submit(formPost, "form#auto", "button#continue", Map.of());
+        assertThat(viewer.status()).as(viewer.body()).isEqualTo(200);
+        assertThat(text(viewer, "claim-tfp")).isEqualTo("B2C_1_susi");
+        assertThat(text(viewer, "claim-emails")).contains(email);
+        assertThat(text(viewer, "header")).contains("RS256");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.foyer.tenant.TenantSettings;
 import dev.foyer.testing.AdminEndToEndTest;
 import dev.foyer.testing.Chromium;
+import dev.foyer.testing.TestTenant;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,22 +29,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A real browser (Debian's Chromium) in the portal: an administrator signs in with MFA, creates a
- * user flow in the demo tenant, turns MFA on in its Properties and runs it — sign-up with SMS
- * enrollment ends at the demo application with {@code mfa} in {@code amr}; then turns MFA off and
+ * user flow, turns MFA on in its Properties and runs it for the built-in token viewer — sign-up
+ * with SMS enrollment ends on the viewer with {@code mfa} in {@code amr}; then turns MFA off and
  * runs it again in a fresh browser session: no phone step. Each page is saved as a screenshot
  * under {@code target/screenshots/portal/}.
  */
 class PortalRunUserFlowInChromiumTests extends AdminEndToEndTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots", "portal");
-    private static final String TENANT = "contoso";
-    private static final String APPLICATION = "Contoso Auto Insurance";
 
     @Autowired
     private TenantSettings settings;
     private WebDriver driver;
     private WebDriverWait wait;
     private int shots;
+    private TestTenant t;
 
     @BeforeEach
     void startBrowser() throws Exception {
@@ -63,6 +63,7 @@ class PortalRunUserFlowInChromiumTests extends AdminEndToEndTest {
 
     @Test
     void mfaWhenEnabledInPropertiesThenTheRunAsksForThePhoneAndWhenDisabledThenNot() throws Exception {
+        t = newTenant();
         signInToThePortal(newAdministrator());
         String flow = createFlow("portal_" + UUID.randomUUID().toString().substring(0, 6));
 
@@ -71,7 +72,7 @@ class PortalRunUserFlowInChromiumTests extends AdminEndToEndTest {
         assertThat(amr).contains("pwd").contains("sms").contains("mfa");
         assertThat(driver.findElement(By.id("claim-tfp")).getText()).isEqualTo(flow);
 
-        driver.get(origin() + "/admin/tenants/" + TENANT + "/userFlows/" + flow + "/properties");
+        driver.get(origin() + "/admin/tenants/" + t.name() + "/userFlows/" + flow + "/properties");
         setMfa("mfaDisabled", "properties-mfa-disabled");
         freshBrowserSessionExceptThePortal();
         String amrWithoutMfa = runAndSignUp(false);
@@ -91,7 +92,7 @@ class PortalRunUserFlowInChromiumTests extends AdminEndToEndTest {
     }
 
     private String createFlow(String name) throws Exception {
-        driver.findElement(By.id("tenant-" + TENANT)).click();
+        driver.findElement(By.id("tenant-" + t.name())).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("tab-userFlows"))).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("newFlow"))).click();
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("type"))))
@@ -115,12 +116,12 @@ class PortalRunUserFlowInChromiumTests extends AdminEndToEndTest {
         screenshot(shot);
     }
 
-    /** Runs the flow from its Overview for the demo application and signs up; returns the token's {@code amr}. */
+    /** Runs the flow from its Overview for the token viewer and signs up; returns the token's {@code amr}. */
     private String runAndSignUp(boolean expectPhone) throws Exception {
         driver.findElement(By.id("tab-overview")).click();
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("runApplication"))))
-                .selectByVisibleText(APPLICATION);
-        new Select(driver.findElement(By.id("runReplyUrl"))).selectByValue(origin() + "/demo/callback");
+                .selectByValue("tokenviewer");
+        new Select(driver.findElement(By.id("runReplyUrl"))).selectByValue(origin() + "/tokenviewer");
         screenshot(expectPhone ? "run-user-flow-mfa-on" : "run-user-flow-mfa-off");
         driver.findElement(By.id("run")).click();
 
@@ -140,7 +141,7 @@ class PortalRunUserFlowInChromiumTests extends AdminEndToEndTest {
         if (expectPhone) {
             enrollPhone("phone-enrollment");
         }
-        wait.until(ExpectedConditions.urlContains("/demo/callback"));
+        wait.until(ExpectedConditions.urlContains("/tokenviewer"));
         String amr = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("claim-amr"))).getText();
         assertThat(driver.getPageSource()).doesNotContain("phoneVerification");
         screenshot(expectPhone ? "token-with-mfa" : "token-without-mfa");
