@@ -117,7 +117,10 @@ public final class Browser {
         return follow(post(formAction(page, formSelector), form));
     }
 
-    /** The values a browser would send for the form's inputs, before the user types anything. */
+    /**
+     * The values a browser would send for the form's inputs, before the user types anything: checked
+     * radio buttons and checkboxes only (one value per name), and each select's selected option.
+     */
     public Map<String, String> formValues(Response page, String formSelector) {
         Element formElement = page.document().selectFirst(formSelector);
         if (formElement == null) {
@@ -125,7 +128,18 @@ public final class Browser {
         }
         Map<String, String> form = new LinkedHashMap<>();
         for (Element input : formElement.select("input[name]")) {
-            form.put(input.attr("name"), input.attr("value"));
+            String type = input.attr("type").toLowerCase(java.util.Locale.ROOT);
+            if ((type.equals("radio") || type.equals("checkbox")) && !input.hasAttr("checked")) {
+                continue;
+            }
+            form.put(input.attr("name"), input.hasAttr("value") || !type.equals("checkbox") ? input.attr("value") : "on");
+        }
+        for (Element select : formElement.select("select[name]:not([multiple])")) {
+            Element option = select.selectFirst("option[selected]");
+            option = option != null ? option : select.selectFirst("option");
+            if (option != null) {
+                form.put(select.attr("name"), option.hasAttr("value") ? option.attr("value") : option.text());
+            }
         }
         return form;
     }

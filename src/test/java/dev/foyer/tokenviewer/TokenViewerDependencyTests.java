@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TokenViewerDependencyTests {
 
     @Test
-    void tokenviewerDependsOnlyOnTenantApplicationKeysUserflowAndSecurity() {
+    void tokenviewerDependsOnlyOnTenantApplicationKeysUserflowSecurityAndWeb() {
         noClasses().that().resideInAPackage("dev.foyer.tokenviewer..")
                 .should().dependOnClassesThat(resideInAPackage("dev.foyer..")
                         .and(not(resideInAnyPackage("dev.foyer.tokenviewer..", "dev.foyer.tenant..",

@@ -1,0 +1,100 @@
+package dev.foyer.admin.portal;
+
+import dev.foyer.directory.EmailAddress;
+import dev.foyer.directory.InvalidEmailException;
+import dev.foyer.directory.User;
+import dev.foyer.directory.UserRepository;
+import dev.foyer.mfa.phone.PhoneMethods;
+import dev.foyer.tenant.Tenant;
+import dev.foyer.tenant.TenantContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Users of a tenant: found by their exact email address, shown with their phone methods (masked),
+ * any of which can be removed so the user enrolls again at the next MFA sign-in.
+ */
+@Controller
+class UserPages {
+
+    private final PortalTenants tenants;
+    private final UserRepository users;
+    private final PhoneMethods phones;
+
+    UserPages(PortalTenants tenants, UserRepository users, PhoneMethods phones) {
+        this.tenants = tenants;
+        this.users = users;
+        this.phones = phones;
+    }
+
+    @GetMapping("/admin/tenants/{tenant}/users")
+    String search(@PathVariable String tenant, @RequestParam(required = false) String email, Model model,
+                  HttpServletResponse response) {
+        Tenant t = tenants.get(tenant);
+        model.addAttribute("tenant", t);
+        model.addAttribute("email", email);
+        if (email == null) {
+            return "admin/users";
+        }
+        EmailAddress address;
+        try {
+            address = EmailAddress.parse(email);
+        } catch (InvalidEmailException e) {
+            response.setStatus(400);
+            model.addAttribute("error", e.getMessage());
+            return "admin/users";
+        }
+        Optional<User> user = TenantContext.call(t, () -> users.findByEmail(address));
+        if (user.isEmpty()) {
+            response.setStatus(404);
+            model.addAttribute("error", "No user of this tenant signs in with " + address + ".");
+            return "admin/users";
+        }
+        return "redirect:/admin/tenants/" + t.name() + "/users/" + user.get().objectId();
+    }
+
+    @GetMapping("/admin/tenants/{tenant}/users/{objectId}")
+    String user(@PathVariable String tenant, @PathVariable String objectId, Model model) {
+        Tenant t = tenants.get(tenant);
+        UUID id = uuid(objectId);
+        TenantContext.run(t, () -> {
+            model.addAttribute("user", users.findById(id).orElseThrow(() -> notFound("No such user")));
+            model.addAttribute("phones", phones.verified(id));
+        });
+        model.addAttribute("tenant", t);
+        return "admin/user";
+    }
+
+    @PostMapping("/admin/tenants/{tenant}/users/{objectId}/phoneMethods/{methodId}/delete")
+    String removePhone(@PathVariable String tenant, @PathVariable String objectId, @PathVariable String methodId) {
+        Tenant t = tenants.get(tenant);
+        UUID id = uuid(objectId);
+        UUID method = uuid(methodId);
+        TenantContext.run(t, () -> {
+            users.findById(id).orElseThrow(() -> notFound("No such user"));
+            phones.delete(id, method);
+        });
+        return "redirect:/admin/tenants/" + t.name() + "/users/" + id + "?phoneRemoved";
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw notFound("Not an id: " + value);
+        }
+    }
+
+    private static ResponseStatusException notFound(String reason) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, reason);
+    }
+}
