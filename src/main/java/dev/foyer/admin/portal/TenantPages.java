@@ -2,6 +2,8 @@ package dev.foyer.admin.portal;
 
 import com.nimbusds.jose.jwk.JWK;
 import dev.foyer.application.ApplicationRepository;
+import dev.foyer.admin.access.AdminCaller;
+import dev.foyer.admin.manage.KeyAdministration;
 import dev.foyer.keys.SigningKeys;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
@@ -12,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 
 /** A tenant's overview, its app registrations (read-only) and its signing keys. */
 @Controller
@@ -20,11 +23,14 @@ class TenantPages {
     private final PortalTenants tenants;
     private final ApplicationRepository applications;
     private final SigningKeys keys;
+    private final KeyAdministration keyAdministration;
 
-    TenantPages(PortalTenants tenants, ApplicationRepository applications, SigningKeys keys) {
+    TenantPages(PortalTenants tenants, ApplicationRepository applications, SigningKeys keys,
+                KeyAdministration keyAdministration) {
         this.tenants = tenants;
         this.applications = applications;
         this.keys = keys;
+        this.keyAdministration = keyAdministration;
     }
 
     /** A published signing key as the portal lists it. */
@@ -55,9 +61,9 @@ class TenantPages {
     }
 
     @PostMapping("/admin/tenants/{tenant}/keys/rotate")
-    String rotate(@PathVariable String tenant) {
+    String rotate(@PathVariable String tenant, @RequestAttribute(PortalModel.CALLER) AdminCaller caller) {
         Tenant t = tenants.get(tenant);
-        TenantContext.call(t, keys::rotate);
+        TenantContext.call(t, () -> keyAdministration.rotate(caller));
         return "redirect:/admin/tenants/" + t.name() + "/keys?rotated";
     }
 

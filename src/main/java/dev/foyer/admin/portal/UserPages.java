@@ -4,6 +4,8 @@ import dev.foyer.directory.EmailAddress;
 import dev.foyer.directory.InvalidEmailException;
 import dev.foyer.directory.User;
 import dev.foyer.directory.UserRepository;
+import dev.foyer.admin.access.AdminCaller;
+import dev.foyer.mfa.phone.PhoneMethodAdministration;
 import dev.foyer.mfa.phone.PhoneMethods;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
@@ -16,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -29,8 +32,11 @@ class UserPages {
     private final PortalTenants tenants;
     private final UserRepository users;
     private final PhoneMethods phones;
+    private final PhoneMethodAdministration phoneRemoval;
 
-    UserPages(PortalTenants tenants, UserRepository users, PhoneMethods phones) {
+    UserPages(PortalTenants tenants, UserRepository users, PhoneMethods phones,
+              PhoneMethodAdministration phoneRemoval) {
+        this.phoneRemoval = phoneRemoval;
         this.tenants = tenants;
         this.users = users;
         this.phones = phones;
@@ -75,13 +81,14 @@ class UserPages {
     }
 
     @PostMapping("/admin/tenants/{tenant}/users/{objectId}/phoneMethods/{methodId}/delete")
-    String removePhone(@PathVariable String tenant, @PathVariable String objectId, @PathVariable String methodId) {
+    String removePhone(@PathVariable String tenant, @PathVariable String objectId, @PathVariable String methodId,
+                       @RequestAttribute(PortalModel.CALLER) AdminCaller caller) {
         Tenant t = tenants.get(tenant);
         UUID id = uuid(objectId);
         UUID method = uuid(methodId);
         TenantContext.run(t, () -> {
             users.findById(id).orElseThrow(() -> notFound("No such user"));
-            phones.delete(id, method);
+            phoneRemoval.remove(id, method, caller.actor());
         });
         return "redirect:/admin/tenants/" + t.name() + "/users/" + id + "?phoneRemoved";
     }
