@@ -14,6 +14,16 @@ import org.junit.jupiter.api.Test;
 /** The user flow list, a new flow, and a flow's Overview, Identity providers, User attributes and Application claims. */
 class FlowPagesTests extends PortalTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.foyer.admin.manage.AttributeAdministration attributeAdministration;
+
+    /** Flows may only use custom attributes the tenant defines (see the admin API's userAttributes). */
+    private void defineLoyaltyNumber() {
+        dev.foyer.tenant.TenantContext.run(t.tenant(), () -> attributeAdministration.create("LoyaltyNumber", "string",
+                "Loyalty programme number", new dev.foyer.admin.access.AdminCaller(
+                        dev.foyer.admin.access.AdminCaller.Kind.ADMIN, "test", "test", false)));
+    }
+
     @Test
     void listWhenOpenedThenShowsTheTenantsFlowsWithTheirTypeAndMfa() {
         Browser.Response list = page(tenantPath() + "/userFlows");
@@ -138,6 +148,7 @@ class FlowPagesTests extends PortalTest {
 
     @Test
     void userAttributesWhenSavedThenTheSignUpPageAsksForThem() {
+        defineLoyaltyNumber();
         Browser.Response page = page(flowPath("B2C_1_susi") + "/userAttributes");
         assertThat(page.document().select("form#attributesForm input[type=checkbox][checked]").eachAttr("value"))
                 .containsExactly("displayName", "givenName", "surname");
@@ -166,6 +177,7 @@ class FlowPagesTests extends PortalTest {
 
     @Test
     void applicationClaimsWhenSavedThenStoredAndAStaleFormIsRefused() {
+        defineLoyaltyNumber();
         Browser.Response page = page(flowPath("B2C_1_susi") + "/applicationClaims");
         Map<String, String> form = Map.of("csrf_token", page.document().selectFirst("input[name=csrf_token]").val(),
                 "version", page.document().getElementById("version").val(), "claims", "emails",
