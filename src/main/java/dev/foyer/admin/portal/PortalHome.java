@@ -17,6 +17,7 @@ class PortalHome {
     @GetMapping("/admin")
     String home(Model model) {
         model.addAttribute("tenants", tenants.all());
+        model.addAttribute("errors", java.util.Map.of());
         return "admin/home";
     }
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 
-/** A tenant's overview, its app registrations (read-only) and its signing keys. */
+/** A tenant's overview, its app registrations and its signing keys. */
 @Controller
 class TenantPages {
 
@@ -49,6 +49,7 @@ class TenantPages {
         model.addAttribute("tenant", t);
         model.addAttribute("applications", TenantContext.call(t, () -> applications.findAll().stream()
                 .sorted(Comparator.comparing(a -> a.displayName().toLowerCase())).toList()));
+        model.addAttribute("errors", java.util.Map.of());
         return "admin/applications";
     }
 
