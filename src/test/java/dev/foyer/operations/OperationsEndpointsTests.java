@@ -44,7 +44,7 @@ class OperationsEndpointsTests extends EndToEndTest {
         Browser browser = browser();
         signIn(browser, browser.open(authorizeUrl(t, "B2C_1_susi", java.util.Map.of())), uniqueEmail(), "Wrong-123");
         assertThat(management().get("/actuator/prometheus").body())
-                .containsPattern("foyer_events_total\\{[^}]*type=\"signIn.failed\"[^}]*\} [1-9]");
+                .containsPattern("foyer_events_total\\{[^}]*type=\"signIn.failed\"[^}]*\\} [1-9]");
     }
 
     @Test
