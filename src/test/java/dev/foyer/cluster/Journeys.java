@@ -54,14 +54,51 @@ final class Journeys {
     /** From the sign-in page: "Sign up now", email, the emailed code; returns the page after the code. */
     static Browser.Response verifyEmail(NodeBrowser browser, Browser.Response signInPage, String email,
                                         JdbcClient outbox) {
-        Browser.Response emailPage = browser.submit(signInPage, "form#localAccountForm", "button#createAccount",
-                Map.of());
-        Browser.Response codePage = browser.submit(emailPage, "form#attributeVerification",
-                "button#email_ver_but_send", Map.of("email", email));
-        assertThat(codePage.document().getElementById("email_info")).as(codePage.body()).isNotNull();
-        String code = latestCode(outbox, email, 1);
+        Browser.Response emailPage = startSignUp(browser, signInPage);
+        return verifyEmail(browser, emailPage, email, outbox, new Object());
+    }
+
+    /**
+     * On the email page: sends a code and enters it. Journeys that send to one address at once
+     * share {@code sendLock}, so each reads the code sent for it.
+     */
+    static Browser.Response verifyEmail(NodeBrowser browser, Browser.Response emailPage, String email,
+                                        JdbcClient outbox, Object sendLock) {
+        Browser.Response codePage;
+        String code;
+        synchronized (sendLock) {
+            int before = messagesTo(outbox, email);
+            codePage = browser.submit(emailPage, "form#attributeVerification", "button#email_ver_but_send",
+                    Map.of("email", email));
+            assertThat(codePage.document().getElementById("email_info")).as(codePage.body()).isNotNull();
+            code = latestCode(outbox, email, before + 1);
+        }
         return browser.submit(codePage, "form#attributeVerification", "button#email_ver_but_verify",
                 Map.of("code", code));
+    }
+
+    /** From the sign-in page to the email page ("Sign up now"). */
+    static Browser.Response startSignUp(NodeBrowser browser, Browser.Response signInPage) {
+        return browser.submit(signInPage, "form#localAccountForm", "button#createAccount", Map.of());
+    }
+
+    static Browser.Response signIn(NodeBrowser browser, Browser.Response signInPage, String email) {
+        return browser.submit(signInPage, "form#localAccountForm", "button#next",
+                Map.of("signInName", email, "password", PASSWORD));
+    }
+
+    /**
+     * On the enrollment page: sends a code to a US number; returns the code page and the code.
+     * Journeys that send to one number at once share {@code sendLock}.
+     */
+    static Map.Entry<Browser.Response, String> sendPhoneCode(NodeBrowser browser, Browser.Response enrollPage,
+                                                             String usNumber, JdbcClient outbox, Object sendLock) {
+        synchronized (sendLock) {
+            int before = messagesTo(outbox, "+1" + usNumber);
+            Browser.Response codePage = requestSmsCode(browser, enrollPage, usNumber);
+            assertThat(codePage.document().getElementById("verificationCode")).as(codePage.body()).isNotNull();
+            return Map.entry(codePage, latestCode(outbox, "+1" + usNumber, before + 1));
+        }
     }
 
     /** On the details page: password and names; returns what follows (the phone step, or the app). */

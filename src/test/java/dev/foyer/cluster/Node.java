@@ -8,6 +8,7 @@ import dev.foyer.application.ClientSecrets;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.tenant.TenantRepository;
+import dev.foyer.tenant.TenantSettings;
 import dev.foyer.testing.TestPostgres;
 import dev.foyer.testing.TestTenant;
 import dev.foyer.userflow.MfaSettings;
@@ -95,6 +96,11 @@ final class Node implements AutoCloseable {
             flows.create("susi_mfa", UserFlowType.SIGN_UP_OR_SIGN_IN, definition(MfaSettings.ENABLED));
             return new TestTenant(tenant, web.clientId(), secret, redirect, null, null);
         });
+    }
+
+    /** Stores a tenant setting (e.g. its phone code limits) through this node's beans. */
+    void putSetting(TestTenant t, String name, Object value) {
+        TenantContext.run(t.tenant(), () -> context.getBean(TenantSettings.class).put(name, value));
     }
 
     private static UserFlowDefinition definition(MfaSettings mfa) {
