@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.foyer.tenant.Tenant;
@@ -63,8 +64,13 @@ class JdbcUserRepository implements UserRepository {
                 .map(this::withIdentities);
     }
 
+    /**
+     * Nested: inside a caller's transaction (a journey's step) the inserts run in a savepoint, so
+     * losing a race for an email rolls back only this user; on PostgreSQL the failed insert would
+     * otherwise abort the caller's whole transaction.
+     */
     @Override
-    @Transactional
+    @Transactional(propagation = Propagation.NESTED)
     public User insert(User user, String passwordHash) throws AccountExistsException {
         UUID tenant = TenantContext.currentId();
         OffsetDateTime createdAt = utc(user.createdAt());

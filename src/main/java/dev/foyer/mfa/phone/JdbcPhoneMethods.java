@@ -5,9 +5,14 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Phone methods in the {@code phone_method} table, scoped to the current tenant. */
 @Repository
@@ -15,10 +20,13 @@ class JdbcPhoneMethods implements PhoneMethods {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    JdbcPhoneMethods(JdbcClient jdbc, Clock clock) {
+    JdbcPhoneMethods(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -32,19 +40,32 @@ class JdbcPhoneMethods implements PhoneMethods {
                 .list();
     }
 
+    /**
+     * Two journeys of one user may prove the same number at once: the unique key on (user, number)
+     * lets one insert win, and the other gets the winner's method. The insert runs in a savepoint,
+     * because on PostgreSQL a failed insert would otherwise abort the caller's transaction.
+     */
     @Override
     public PhoneMethod attach(UUID objectId, PhoneNumber number) {
-        return verified(objectId).stream().filter(m -> m.number().equals(number)).findFirst().orElseGet(() -> {
+        return find(objectId, number).orElseGet(() -> {
             PhoneMethod method = new PhoneMethod(UUID.randomUUID(), number, clock.instant());
-            jdbc.sql("""
-                    insert into phone_method (id, tenant_id, object_id, phone_number, verified_at)
-                    select ?, ?, object_id, ?, ? from directory_user where object_id = ? and tenant_id = ?""")
-                    .params(method.id(), TenantContext.currentId(), number.e164(),
-                            OffsetDateTime.ofInstant(method.verifiedAt(), ZoneOffset.UTC), objectId,
-                            TenantContext.currentId())
-                    .update();
-            return method;
+            try {
+                savepoint.executeWithoutResult(status -> jdbc.sql("""
+                        insert into phone_method (id, tenant_id, object_id, phone_number, verified_at)
+                        select ?, ?, object_id, ?, ? from directory_user where object_id = ? and tenant_id = ?""")
+                        .params(method.id(), TenantContext.currentId(), number.e164(),
+                                OffsetDateTime.ofInstant(method.verifiedAt(), ZoneOffset.UTC), objectId,
+                                TenantContext.currentId())
+                        .update());
+                return method;
+            } catch (DuplicateKeyException attachedMeanwhile) {
+                return find(objectId, number).orElseThrow(() -> attachedMeanwhile);
+            }
         });
+    }
+
+    private Optional<PhoneMethod> find(UUID objectId, PhoneNumber number) {
+        return verified(objectId).stream().filter(m -> m.number().equals(number)).findFirst();
     }
 
     @Override
