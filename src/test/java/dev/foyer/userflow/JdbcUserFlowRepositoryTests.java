@@ -1,0 +1,122 @@
+package dev.foyer.userflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.foyer.tenant.JdbcTenantRepository;
+import dev.foyer.tenant.Tenant;
+import dev.foyer.tenant.TenantContext;
+import dev.foyer.tenant.TestTenants;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The user flow port's contract, against a bare migrated database; once per backend. */
+abstract class JdbcUserFlowRepositoryTests {
+
+    private JdbcUserFlowRepository flows;
+    private JdbcTenantRepository tenants;
+    private Tenant tenant;
+
+    abstract DataSource newDatabase();
+
+    @BeforeEach
+    void database() {
+        DataSource dataSource = newDatabase();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        flows = new JdbcUserFlowRepository(jdbc, JsonMapper.builder().build());
+        tenants = new JdbcTenantRepository(jdbc);
+        tenant = TestTenants.create(tenants);
+    }
+
+    @Test
+    void createThenFindByNameInAnyCasingWithOrWithoutPrefixReturnsTheFlowAsCreated() {
+        UserFlow created = in(tenant, () -> flows.create("SuSi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)));
+
+        assertThat(created.name()).isEqualTo("B2C_1_SuSi");
+        assertThat(created.version()).isEqualTo(1);
+        for (String name : List.of("SuSi", "susi", "B2C_1_SUSI", "b2c_1_susi")) {
+            assertThat(in(tenant, () -> flows.findByName(name))).as(name).contains(created);
+        }
+        assertThat(in(tenant, () -> flows.findAll())).containsExactly(created);
+    }
+
+    @Test
+    void createWhenTheNameIsTakenInAnyCasingThenRefuses() {
+        in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN, definition(MfaSettings.OFF)));
+
+        assertThatThrownBy(() -> in(tenant, () -> flows.create("B2C_1_SUSI", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(in(tenant, () -> flows.findAll())).hasSize(1);
+    }
+
+    @Test
+    void createWhenTheNameIsInvalidThenRefuses() {
+        assertThatThrownBy(() -> in(tenant, () -> flows.create("su si", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void updateWithTheCurrentVersionThenStoresTheDefinitionAndBumpsTheVersion() {
+        UserFlow created = in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)));
+        UserFlow changed = new UserFlow(created.id(), created.name(), created.type(),
+                definition(MfaSettings.ENABLED), created.version());
+
+        UserFlow updated = in(tenant, () -> flows.update(changed, 1));
+
+        assertThat(updated.version()).isEqualTo(2);
+        UserFlow found = in(tenant, () -> flows.findByName("susi")).orElseThrow();
+        assertThat(found.version()).isEqualTo(2);
+        assertThat(found.definition()).isEqualTo(definition(MfaSettings.ENABLED));
+    }
+
+    @Test
+    void updateWithAStaleVersionThenFailsAndKeepsTheWinnersChange() {
+        UserFlow created = in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)));
+        UserFlow first = new UserFlow(created.id(), created.name(), created.type(),
+                definition(MfaSettings.ENABLED), 1);
+        UserFlow second = new UserFlow(created.id(), created.name(), created.type(),
+                definition(new MfaSettings(MfaSettings.PHONE, MfaEnforcement.CONDITIONAL)), 1);
+        in(tenant, () -> flows.update(first, 1));
+
+        assertThatThrownBy(() -> in(tenant, () -> flows.update(second, 1)))
+                .isInstanceOf(ConcurrentFlowChangeException.class);
+        assertThat(in(tenant, () -> flows.findByName("susi")).orElseThrow().definition())
+                .isEqualTo(definition(MfaSettings.ENABLED));
+    }
+
+    @Test
+    void anotherTenantNeitherSeesNorUpdatesTheFlowButMayUseTheSameName() {
+        Tenant other = TestTenants.create(tenants);
+        UserFlow created = in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)));
+
+        assertThat(in(other, () -> flows.findByName("susi"))).isEmpty();
+        assertThat(in(other, () -> flows.findAll())).isEmpty();
+        assertThatThrownBy(() -> in(other, () -> flows.update(created, 1)))
+                .isInstanceOf(ConcurrentFlowChangeException.class);
+        UserFlow others = in(other, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.ENABLED)));
+
+        assertThat(in(tenant, () -> flows.findByName("susi"))).contains(created);
+        assertThat(in(other, () -> flows.findByName("susi"))).contains(others);
+    }
+
+    private static UserFlowDefinition definition(MfaSettings mfa) {
+        return new UserFlowDefinition(List.of(UserFlowDefinition.LOCAL_ACCOUNT), List.of("displayName"),
+                List.of("emails", "oid"), UserFlowProperties.DEFAULTS.withMfa(mfa));
+    }
+
+    private static <T> T in(Tenant tenant, Supplier<T> work) {
+        return TenantContext.call(tenant, work);
+    }
+}
