@@ -1,0 +1,164 @@
+package dev.foyer.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foyer.tenant.JdbcTenantRepository;
+import dev.foyer.tenant.Tenant;
+import dev.foyer.tenant.TenantContext;
+import dev.foyer.tenant.TestTenants;
+import dev.foyer.testing.ContractRows;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The grant store's contract, against a bare migrated database; once per backend. */
+abstract class GrantsTests {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    private JdbcClient jdbc;
+    private Grants grants;
+    private JdbcTenantRepository tenants;
+    private Tenant tenant;
+    private Authentication authentication;
+
+    abstract DataSource newDatabase();
+
+    @BeforeEach
+    void database() {
+        DataSource dataSource = newDatabase();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+        grants = new Grants(jdbc, JsonMapper.builder().build());
+        tenants = new JdbcTenantRepository(jdbc);
+        tenant = TestTenants.create(tenants);
+        authentication = authenticationIn(tenant);
+    }
+
+    @Test
+    void createThenActiveForItsFlowOnly() {
+        UUID grant = in(tenant, () -> grants.create(authentication, T0));
+
+        assertThat(in(tenant, () -> grants.isActive(grant))).isTrue();
+        assertThat(in(tenant, () -> grants.isActiveFor(grant, authentication.flowId()))).isTrue();
+        assertThat(in(tenant, () -> grants.isActiveFor(grant, UUID.randomUUID()))).isFalse();
+        assertThat(in(tenant, () -> grants.isActive(UUID.randomUUID()))).isFalse();
+    }
+
+    @Test
+    void revokeThenInactive() {
+        UUID grant = in(tenant, () -> grants.create(authentication, T0));
+
+        in(tenant, () -> grants.revoke(grant, "logout", T0.plusSeconds(5)));
+        in(tenant, () -> grants.revoke(grant, "again", T0.plusSeconds(6)));
+
+        assertThat(in(tenant, () -> grants.isActive(grant))).isFalse();
+        assertThat(in(tenant, () -> grants.isActiveFor(grant, authentication.flowId()))).isFalse();
+        assertThat(jdbc.sql("select revoked_reason from oauth_grant where id = ?").param(grant)
+                .query(String.class).single()).isEqualTo("logout");
+    }
+
+    @Test
+    void issueCodeThenFindReturnsItsFactsUnredeemed() {
+        UUID grant = in(tenant, () -> grants.create(authentication, T0));
+        Grants.CodeGrant codeGrant = new Grants.CodeGrant(request(authentication), authentication);
+
+        String code = in(tenant, () -> grants.issueCode(grant, codeGrant, T0.plusSeconds(60)));
+        Grants.StoredCode stored = in(tenant, () -> grants.findCode(code)).orElseThrow();
+
+        assertThat(stored.grantId()).isEqualTo(grant);
+        assertThat(stored.grant()).isEqualTo(codeGrant);
+        assertThat(stored.expiresAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(stored.redeemed()).isFalse();
+        assertThat(in(tenant, () -> grants.findCode("unknown"))).isEmpty();
+    }
+
+    @Test
+    void redeemOnceThenTheReplayIsRefused() {
+        UUID grant = in(tenant, () -> grants.create(authentication, T0));
+        String code = in(tenant, () -> grants.issueCode(grant,
+                new Grants.CodeGrant(request(authentication), authentication), T0.plusSeconds(60)));
+
+        assertThat(in(tenant, () -> grants.redeem(code, T0.plusSeconds(1)))).isTrue();
+        assertThat(in(tenant, () -> grants.redeem(code, T0.plusSeconds(2)))).isFalse();
+        assertThat(in(tenant, () -> grants.findCode(code)).orElseThrow().redeemed()).isTrue();
+    }
+
+    @Test
+    void issueRefreshTokenThenFindReturnsItsFactsUnrotated() {
+        UUID grant = in(tenant, () -> grants.create(authentication, T0));
+
+        String token = in(tenant, () -> grants.issueRefreshToken(grant, authentication, T0,
+                T0.plus(Duration.ofDays(14)), T0.plus(Duration.ofDays(90))));
+        String unbounded = in(tenant, () -> grants.issueRefreshToken(grant, authentication, T0,
+                T0.plus(Duration.ofDays(14)), null));
+
+        Grants.StoredRefreshToken stored = in(tenant, () -> grants.findRefreshToken(token)).orElseThrow();
+        assertThat(stored.grantId()).isEqualTo(grant);
+        assertThat(stored.authentication()).isEqualTo(authentication);
+        assertThat(stored.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(14)));
+        assertThat(stored.familyExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(90)));
+        assertThat(stored.rotated()).isFalse();
+        assertThat(in(tenant, () -> grants.findRefreshToken(unbounded)).orElseThrow().familyExpiresAt()).isNull();
+    }
+
+    @Test
+    void rotateOnceThenTheReplayIsRefused() {
+        UUID grant = in(tenant, () -> grants.create(authentication, T0));
+        String token = in(tenant, () -> grants.issueRefreshToken(grant, authentication, T0,
+                T0.plus(Duration.ofDays(14)), null));
+
+        assertThat(in(tenant, () -> grants.rotate(token, T0.plusSeconds(1)))).isTrue();
+        assertThat(in(tenant, () -> grants.rotate(token, T0.plusSeconds(2)))).isFalse();
+        assertThat(in(tenant, () -> grants.findRefreshToken(token)).orElseThrow().rotated()).isTrue();
+    }
+
+    @Test
+    void anotherTenantNeitherSeesNorRedeemsNorRotatesNorRevokes() {
+        Tenant other = TestTenants.create(tenants);
+        UUID grant = in(tenant, () -> grants.create(authentication, T0));
+        String code = in(tenant, () -> grants.issueCode(grant,
+                new Grants.CodeGrant(request(authentication), authentication), T0.plusSeconds(60)));
+        String token = in(tenant, () -> grants.issueRefreshToken(grant, authentication, T0,
+                T0.plus(Duration.ofDays(14)), null));
+
+        assertThat(in(other, () -> grants.isActive(grant))).isFalse();
+        assertThat(in(other, () -> grants.isActiveFor(grant, authentication.flowId()))).isFalse();
+        assertThat(in(other, () -> grants.findCode(code))).isEmpty();
+        assertThat(in(other, () -> grants.redeem(code, T0))).isFalse();
+        assertThat(in(other, () -> grants.findRefreshToken(token))).isEmpty();
+        assertThat(in(other, () -> grants.rotate(token, T0))).isFalse();
+        in(other, () -> grants.revoke(grant, "attack", T0));
+
+        assertThat(in(tenant, () -> grants.isActive(grant))).isTrue();
+        assertThat(in(tenant, () -> grants.redeem(code, T0))).isTrue();
+        assertThat(in(tenant, () -> grants.rotate(token, T0))).isTrue();
+    }
+
+    private Authentication authenticationIn(Tenant owner) {
+        return new Authentication(ContractRows.user(jdbc, owner.id()),
+                ContractRows.application(jdbc, owner.id(), "WEB"), ContractRows.flow(jdbc, owner.id()), List.of("openid", "offline_access"), T0, List.of("pwd"), true);
+    }
+
+    private static AuthorizationRequest request(Authentication authentication) {
+        return new AuthorizationRequest(authentication.clientId(), authentication.flowId(), "https://app/cb",
+                List.of("code"), "query", List.of("openid"), "state", "nonce", "challenge", null, 300L, "ada",
+                List.of(), "en");
+    }
+
+    private static <T> T in(Tenant tenant, Supplier<T> work) {
+        return TenantContext.call(tenant, work);
+    }
+
+    private static void in(Tenant tenant, Runnable work) {
+        TenantContext.run(tenant, work);
+    }
+}
