@@ -145,7 +145,8 @@ abstract class GrantsTests {
 
     private Authentication authenticationIn(Tenant owner) {
         return new Authentication(ContractRows.user(jdbc, owner.id()),
-                ContractRows.application(jdbc, owner.id(), "WEB"), ContractRows.flow(jdbc, owner.id()), List.of("openid", "offline_access"), T0, List.of("pwd"), true);
+                ContractRows.application(jdbc, owner.id(), "WEB"), ContractRows.flow(jdbc, owner.id()),
+                List.of("openid", "offline_access"), T0, List.of("pwd"), true);
     }
 
     private static AuthorizationRequest request(Authentication authentication) {
