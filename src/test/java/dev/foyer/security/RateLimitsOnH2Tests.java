@@ -1,0 +1,14 @@
+package dev.foyer.security;
+
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+class RateLimitsOnH2Tests extends RateLimitsTests {
+
+    @Override
+    DataSource newDatabase() {
+        return new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+}
