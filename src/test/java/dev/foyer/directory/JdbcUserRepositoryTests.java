@@ -28,7 +28,7 @@ import dev.foyer.tenant.TenantRepository;
 import dev.foyer.tenant.TestTenants;
 
 @DatabaseTest
-class JdbcUserRepositoryTests {
+abstract class JdbcUserRepositoryTests {
 
     @Autowired
     UserRepository users;
