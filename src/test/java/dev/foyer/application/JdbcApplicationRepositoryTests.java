@@ -19,7 +19,7 @@ import dev.foyer.tenant.TenantRepository;
 import dev.foyer.tenant.TestTenants;
 
 @DatabaseTest
-class JdbcApplicationRepositoryTests {
+abstract class JdbcApplicationRepositoryTests {
 
     @Autowired
     ApplicationRepository applications;
