@@ -21,7 +21,7 @@ import dev.foyer.tenant.TenantRepository;
 import dev.foyer.tenant.TestTenants;
 
 @DatabaseTest
-class JdbcClientSecretsTests {
+abstract class JdbcClientSecretsTests {
 
     @Autowired
     ClientSecrets secrets;
