@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest
-class SigningKeysTests {
+abstract class SigningKeysTests {
 
     // Resolved once: a ${random.uuid} placeholder would yield a new directory on every read.
     static final String DATA_DIR = "./target/test-data/" + UUID.randomUUID();
