@@ -35,12 +35,60 @@ final class Node implements AutoCloseable {
 
     private final String name;
     private final ConfigurableApplicationContext context;
+    private final Process process;
     private final String address;
 
     private Node(String name, ConfigurableApplicationContext context) {
         this.name = name;
         this.context = context;
+        this.process = null;
         this.address = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    private Node(String name, Process process, int port) {
+        this.name = name;
+        this.context = null;
+        this.process = process;
+        this.address = "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Starts a node as a separate operating-system process (same classpath as the tests), so that
+     * {@link #close()} can kill it hard (SIGKILL): no shutdown hook, no graceful drain. Such a node
+     * is reached only over HTTP; set it up through another node's beans (they share the database).
+     */
+    static Node startProcess(String name, String schemaUrl) throws java.io.IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        java.io.File log = new java.io.File("target/test-data/cluster-" + name + "-" + UUID.randomUUID() + ".log");
+        log.getParentFile().mkdirs();
+        List<String> command = new java.util.ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), FoyerApplication.class.getName()));
+        command.addAll(arguments(name, schemaUrl, String.valueOf(port)));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        Node node = new Node(name, process, port);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> !process.isAlive() || node.answers());
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Node " + name + " did not start; see " + log);
+        }
+        return node;
+    }
+
+    private boolean answers() {
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection)
+                    java.net.URI.create(address + "/").toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(2000);
+            return connection.getResponseCode() == 200;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -49,9 +97,16 @@ final class Node implements AutoCloseable {
      * TLS ends at the proxy.
      */
     static Node start(String name, String schemaUrl) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(FoyerApplication.class).run(
-                "--server.port=0",
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(FoyerApplication.class)
+                .run(arguments(name, schemaUrl, "0").toArray(String[]::new));
+        return new Node(name, context);
+    }
+
+    private static List<String> arguments(String name, String schemaUrl, String port) {
+        return List.of(
+                "--server.port=" + port,
                 "--server.address=127.0.0.1",
+                "--management.server.port=0",
                 "--foyer.tls.enabled=false",
                 "--foyer.public-base-url=" + PUBLIC_ORIGIN,
                 "--foyer.data-dir=./target/test-data/cluster-" + name + "-" + UUID.randomUUID(),
@@ -61,7 +116,6 @@ final class Node implements AutoCloseable {
                 "--spring.datasource.url=" + schemaUrl,
                 "--spring.datasource.username=" + TestPostgres.USER,
                 "--spring.datasource.password=" + TestPostgres.PASSWORD);
-        return new Node(name, context);
     }
 
     String name() {
@@ -74,17 +128,25 @@ final class Node implements AutoCloseable {
     }
 
     boolean isRunning() {
-        return context.isActive();
+        return process != null ? process.isAlive() : context.isActive();
     }
 
     JdbcClient jdbc() {
-        return context.getBean(JdbcClient.class);
+        return inJvm().getBean(JdbcClient.class);
+    }
+
+    private ConfigurableApplicationContext inJvm() {
+        if (context == null) {
+            throw new IllegalStateException(this + " runs in another process; use another node's beans");
+        }
+        return context;
     }
 
     /** A fresh tenant, made through this node's beans, with a web app and the flows susi and susi_mfa. */
     TestTenant newTenant() {
         UUID id = UUID.randomUUID();
         Tenant tenant = new Tenant(id, "c" + id.toString().substring(0, 8), "Cluster " + id.toString().substring(0, 4));
+        ConfigurableApplicationContext context = inJvm();
         context.getBean(TenantRepository.class).add(tenant);
         return TenantContext.call(tenant, () -> {
             String redirect = "https://app.example/signin-oidc";
@@ -100,7 +162,7 @@ final class Node implements AutoCloseable {
 
     /** Stores a tenant setting (e.g. its phone code limits) through this node's beans. */
     void putSetting(TestTenant t, String name, Object value) {
-        TenantContext.run(t.tenant(), () -> context.getBean(TenantSettings.class).put(name, value));
+        TenantContext.run(t.tenant(), () -> inJvm().getBean(TenantSettings.class).put(name, value));
     }
 
     private static UserFlowDefinition definition(MfaSettings mfa) {
@@ -110,10 +172,22 @@ final class Node implements AutoCloseable {
                 UserFlowProperties.DEFAULTS.withMfa(mfa));
     }
 
-    /** Stops the node: its listener, its schedulers and its connections go; what it stored stays. */
+    /**
+     * Stops the node: an in-JVM node closes its context; a process node is killed at once (SIGKILL).
+     * Either way what it stored stays.
+     */
     @Override
     public void close() {
-        context.close();
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            context.close();
+        }
     }
 
     @Override
