@@ -252,6 +252,6 @@ class ParallelSignUpsOnPostgresTests {
     }
 
     private static String usNumber() {
-        return String.format("425882%04d", ThreadLocalRandom.current().nextInt(10_000));
+        return dev.foyer.testing.TestPhoneNumbers.usNational();
     }
 }

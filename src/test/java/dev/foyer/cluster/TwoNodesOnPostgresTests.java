@@ -194,6 +194,6 @@ class TwoNodesOnPostgresTests {
 
     /** A valid US number (Redmond, WA), random enough that the per-number caps of tests never meet. */
     private static String usNumber() {
-        return String.format("425882%04d", ThreadLocalRandom.current().nextInt(10_000));
+        return dev.foyer.testing.TestPhoneNumbers.usNational();
     }
 }

@@ -135,7 +135,7 @@ class DemoTenantTests extends EndToEndTest {
     void runningSusiMfaFromTheLandingPageEnrollsAPhoneAndShowsMfaInTheClaims() {
         Browser browser = browser();
         Browser.Response landing = browser.get("/");
-        String number = String.format("425882%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000));
+        String number = dev.foyer.testing.TestPhoneNumbers.usNational();
 
         Browser.Response enroll = signUp(browser, browser.open(runLink(landing, "B2C_1_susi_mfa")), uniqueEmail(),
                 PASSWORD);

@@ -96,7 +96,7 @@ public abstract class AdminEndToEndTest extends EndToEndTest {
         Browser.Response codePage;
         String recipient;
         if (page.document().getElementById("number") != null) {
-            String number = String.format("425882%04d", ThreadLocalRandom.current().nextInt(10_000));
+            String number = dev.foyer.testing.TestPhoneNumbers.usNational();
             recipient = "+1" + number;
             codePage = browser.submit(page, "form#phoneVerification", "button#sendCode",
                     Map.of("countryCode", "US", "number", number));

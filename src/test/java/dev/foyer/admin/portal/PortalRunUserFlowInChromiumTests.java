@@ -149,7 +149,7 @@ class PortalRunUserFlowInChromiumTests extends AdminEndToEndTest {
     }
 
     private void enrollPhone(String shot) throws Exception {
-        String number = String.format("425882%04d", ThreadLocalRandom.current().nextInt(10_000));
+        String number = dev.foyer.testing.TestPhoneNumbers.usNational();
         new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("countryCode")))).selectByValue("US");
         driver.findElement(By.id("number")).sendKeys(number);
         screenshot(shot);

@@ -21,7 +21,7 @@ abstract class PhoneMfaEndToEndTest extends EndToEndTest {
 
     /** A valid US number (Redmond, WA area code) unique enough that per-number caps never collide. */
     static String usNumber() {
-        return String.format("425882%04d", ThreadLocalRandom.current().nextInt(10_000));
+        return dev.foyer.testing.TestPhoneNumbers.usNational();
     }
 
     static String e164(String usNumber) {
