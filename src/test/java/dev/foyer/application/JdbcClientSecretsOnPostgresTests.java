@@ -11,8 +11,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class JdbcClientSecretsOnPostgresTests extends JdbcClientSecretsTests {
 
-    private static String schemaUrl;
-
     @BeforeAll
     static void requirePostgres() {
         TestPostgres.requireServer();
@@ -20,18 +18,6 @@ class JdbcClientSecretsOnPostgresTests extends JdbcClientSecretsTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", JdbcClientSecretsOnPostgresTests::schemaUrl);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
-    }
-
-    /** One schema for this class's context, dropped when the test JVM exits. */
-    private static synchronized String schemaUrl() {
-        if (schemaUrl == null) {
-            schemaUrl = TestPostgres.newSchemaUrl("secrets");
-            String url = schemaUrl;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestPostgres.dropSchemaOf(url)));
-        }
-        return schemaUrl;
+        TestPostgres.useOwnSchema(registry, JdbcClientSecretsOnPostgresTests.class, "secrets");
     }
 }

@@ -16,22 +16,8 @@ class SignUpAndSignInOnPostgresTests extends SignUpAndSignInTests {
         TestPostgres.requireServer();
     }
 
-    private static String schemaUrl;
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", SignUpAndSignInOnPostgresTests::schemaUrl);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
-    }
-
-    /** One schema for this class's server, dropped when the test JVM exits. */
-    private static synchronized String schemaUrl() {
-        if (schemaUrl == null) {
-            schemaUrl = TestPostgres.newSchemaUrl("e2e");
-            String url = schemaUrl;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestPostgres.dropSchemaOf(url)));
-        }
-        return schemaUrl;
+        TestPostgres.useOwnSchema(registry, SignUpAndSignInOnPostgresTests.class, "e2e");
     }
 }

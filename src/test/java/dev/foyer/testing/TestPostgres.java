@@ -48,6 +48,23 @@ public final class TestPostgres {
         return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
+    private static final java.util.Map<Class<?>, String> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Points a Spring test context's datasource at a schema of its own for {@code testClass},
+     * created once on first use and dropped when the test JVM exits.
+     */
+    public static void useOwnSchema(org.springframework.test.context.DynamicPropertyRegistry registry,
+                                    Class<?> testClass, String prefix) {
+        registry.add("spring.datasource.url", () -> SCHEMAS.computeIfAbsent(testClass, c -> {
+            String url = newSchemaUrl(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchemaOf(url)));
+            return url;
+        }));
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+    }
+
     public static void dropSchemaOf(String schemaUrl) {
         String schema = schemaUrl.substring(schemaUrl.indexOf("currentSchema=") + "currentSchema=".length());
         JdbcClient.create(server()).sql("drop schema if exists " + schema + " cascade").update();

@@ -8,8 +8,6 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The applications API (update, delete, secret listing) tests again on PostgreSQL: the same migrations and JDBC adapters, in a schema of their own. */
 class ApplicationsApiOnPostgresTests extends ApplicationsApiTests {
 
-    private static String schemaUrl;
-
     @BeforeAll
     static void requirePostgres() {
         TestPostgres.requireServer();
@@ -17,17 +15,6 @@ class ApplicationsApiOnPostgresTests extends ApplicationsApiTests {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", ApplicationsApiOnPostgresTests::schemaUrl);
-        registry.add("spring.datasource.username", () -> TestPostgres.USER);
-        registry.add("spring.datasource.password", () -> TestPostgres.PASSWORD);
-    }
-
-    private static synchronized String schemaUrl() {
-        if (schemaUrl == null) {
-            schemaUrl = TestPostgres.newSchemaUrl("admin");
-            String url = schemaUrl;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestPostgres.dropSchemaOf(url)));
-        }
-        return schemaUrl;
+        TestPostgres.useOwnSchema(registry, ApplicationsApiOnPostgresTests.class, "admin");
     }
 }
