@@ -12,7 +12,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules stated in the package-info of keys, tls and web. */
+/** The dependency rules stated in the package-info of keys, secrets, tls and web. */
 class PlatformDependencyTests {
 
     private static final JavaClasses FOYER = new ClassFileImporter()
@@ -20,9 +20,17 @@ class PlatformDependencyTests {
             .importPackages("dev.foyer");
 
     @Test
-    void keysWhenCompiledThenDependsOnTenantOnly() {
+    void keysWhenCompiledThenDependsOnTenantAndSecretsOnly() {
         noClasses().that().resideInAPackage("dev.foyer.keys..")
-                .should().dependOnClassesThat(foyerOutside("dev.foyer.keys..", "dev.foyer.tenant.."))
+                .should().dependOnClassesThat(foyerOutside("dev.foyer.keys..", "dev.foyer.tenant..",
+                        "dev.foyer.secrets.."))
+                .check(FOYER);
+    }
+
+    @Test
+    void secretsWhenCompiledThenDependsOnNothingElseInFoyer() {
+        noClasses().that().resideInAPackage("dev.foyer.secrets..")
+                .should().dependOnClassesThat(foyerOutside("dev.foyer.secrets.."))
                 .check(FOYER);
     }
 

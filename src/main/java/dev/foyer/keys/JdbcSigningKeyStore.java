@@ -2,7 +2,6 @@ package dev.foyer.keys;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.text.ParseException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.foyer.secrets.SecretBox;
 import dev.foyer.tenant.TenantContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,26 +17,34 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * Keeps a key's public JWK readable in {@code jwk} and its private JWK only sealed, in
+ * {@code sealed_private_jwk}. A row from before sealing (private JWK in {@code jwk}, nothing
+ * sealed) is still read until {@link SigningKeySealing} seals it at the next start.
+ */
 @Repository
 class JdbcSigningKeyStore implements SigningKeyStore {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final PrivateKeySeal seal;
 
-    JdbcSigningKeyStore(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    JdbcSigningKeyStore(JdbcClient jdbc, PlatformTransactionManager transactionManager, SecretBox box) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.seal = new PrivateKeySeal(box);
     }
 
     @Override
     public List<StoredSigningKey> findPublished(Instant now) {
         return jdbc.sql("""
-                        select jwk, status, created_at, retire_until from signing_key
+                        select tenant_id, kid, jwk, sealed_private_jwk, status, created_at, retire_until
+                        from signing_key
                         where tenant_id = :tenant and (status = 'ACTIVE' or retire_until > :now)
                         order by status, created_at desc""")
                 .param("tenant", TenantContext.currentId())
                 .param("now", timestamp(now))
-                .query(JdbcSigningKeyStore::row)
+                .query(this::row)
                 .list();
     }
 
@@ -74,30 +82,28 @@ class JdbcSigningKeyStore implements SigningKeyStore {
 
     private void insertActive(UUID tenant, RSAKey key, Instant now) {
         jdbc.sql("""
-                        insert into signing_key (tenant_id, kid, status, active_for, jwk, created_at)
-                        values (:tenant, :kid, 'ACTIVE', :tenant, :jwk, :now)""")
+                        insert into signing_key (tenant_id, kid, status, active_for, jwk, sealed_private_jwk,
+                                                 created_at)
+                        values (:tenant, :kid, 'ACTIVE', :tenant, :jwk, :sealed, :now)""")
                 .param("tenant", tenant)
                 .param("kid", key.getKeyID())
-                .param("jwk", key.toJSONString())
+                .param("jwk", key.toPublicJWK().toJSONString())
+                .param("sealed", seal.seal(tenant, key))
                 .param("now", timestamp(now))
                 .update();
     }
 
-    private static StoredSigningKey row(ResultSet rs, int rowNum) throws SQLException {
+    private StoredSigningKey row(ResultSet rs, int rowNum) throws SQLException {
         OffsetDateTime retireUntil = rs.getObject("retire_until", OffsetDateTime.class);
+        String sealed = rs.getString("sealed_private_jwk");
+        RSAKey key = sealed == null
+                ? PrivateKeySeal.parse(rs.getString("jwk"))
+                : seal.open(rs.getObject("tenant_id", UUID.class), rs.getString("kid"), sealed);
         return new StoredSigningKey(
-                parse(rs.getString("jwk")),
+                key,
                 StoredSigningKey.Status.valueOf(rs.getString("status")),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 retireUntil == null ? null : retireUntil.toInstant());
-    }
-
-    private static RSAKey parse(String json) {
-        try {
-            return RSAKey.parse(json);
-        } catch (ParseException e) {
-            throw new IllegalStateException("Stored signing key is not a valid RSA JWK", e);
-        }
     }
 
     // The PostgreSQL driver binds OffsetDateTime to timestamptz but not Instant.

@@ -33,6 +33,12 @@ final class Node implements AutoCloseable {
     /** The load balancer's address: the issuer of every token, never connected to. */
     static final String PUBLIC_ORIGIN = "https://login.foyer.test";
 
+    /**
+     * The secrets key every node is given, as production nodes on one database must be: each node
+     * has a data directory of its own, so a generated key would differ from node to node.
+     */
+    private static final String SECRETS_KEY = newSecretsKey();
+
     private final String name;
     private final ConfigurableApplicationContext context;
     private final Process process;
@@ -111,11 +117,18 @@ final class Node implements AutoCloseable {
                 "--foyer.public-base-url=" + PUBLIC_ORIGIN,
                 "--foyer.data-dir=./target/test-data/cluster-" + name + "-" + UUID.randomUUID(),
                 "--foyer.demo.enabled=false",
+                "--foyer.secrets.key=" + SECRETS_KEY,
                 "--foyer.passwords.argon2.memory-kib=1024",
                 "--foyer.passwords.argon2.iterations=1",
                 "--spring.datasource.url=" + schemaUrl,
                 "--spring.datasource.username=" + TestPostgres.USER,
                 "--spring.datasource.password=" + TestPostgres.PASSWORD);
+    }
+
+    private static String newSecretsKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     String name() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -145,6 +146,27 @@ abstract class SigningKeysTests {
         assertThat(published).hasSize(1).allSatisfy(key -> {
             assertThat(key.isPrivate()).isFalse();
             assertThat(key.toJSONObject()).doesNotContainKeys("d", "p", "q", "dp", "dq", "qi");
+        });
+    }
+
+    @Test
+    void activeKeyWhenServerCreatedKeysThenRowsHoldNoPrivateParameterInTheClear() throws Exception {
+        Tenant tenant = TestTenants.create(jdbc);
+        RSAKey first = TenantContext.call(tenant, signingKeys::activeKey);
+        RSAKey second = TenantContext.call(tenant, signingKeys::rotate);
+
+        List<Map<String, String>> rows = jdbc.sql("select jwk, sealed_private_jwk from signing_key where tenant_id = ?")
+                .param(tenant.id())
+                .query((rs, row) -> Map.of("jwk", rs.getString("jwk"), "sealed", rs.getString("sealed_private_jwk")))
+                .list();
+
+        assertThat(rows).hasSize(2).allSatisfy(row -> {
+            assertThat(com.nimbusds.jose.util.JSONObjectUtils.parse(row.get("jwk")))
+                    .containsKeys("kty", "n", "e", "kid")
+                    .doesNotContainKeys("d", "p", "q", "dp", "dq", "qi");
+            assertThat(row.get("sealed")).matches("v1\\.[0-9a-f]{16}\\..+")
+                    .doesNotContain("\"d\"", first.getPrivateExponent().toString(),
+                            second.getPrivateExponent().toString());
         });
     }
 

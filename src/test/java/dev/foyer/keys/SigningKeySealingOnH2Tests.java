@@ -1,0 +1,16 @@
+package dev.foyer.keys;
+
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+class SigningKeySealingOnH2Tests extends SigningKeySealingTests {
+
+    @Override
+    DataSource newDatabase() {
+        return new SimpleDriverDataSource(new org.h2.Driver(),
+                "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+}
