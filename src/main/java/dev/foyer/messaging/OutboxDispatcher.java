@@ -26,8 +26,8 @@ import org.springframework.util.ClassUtils;
 /**
  * Delivers outbox messages: claims a due row, sends it through the first channel that takes it,
  * and records the outcome — SENT, or a failed attempt retried with backoff until the schedule
- * runs out (FAILED); a permanent failure is FAILED at once. A message a real provider delivered
- * loses its body and code; the dev channel's keep theirs for {@code /dev/outbox}. Runs when a
+ * runs out (FAILED); a permanent failure is FAILED at once. Once final, a message loses its body
+ * and code — unless the dev channel delivered it, which keeps them for {@code /dev/outbox}. Runs when a
  * commit nudges it about one message and on a fixed poll for the rest (retries, messages whose
  * node died mid-send). Any number of nodes may run it at once. Logs carry ids, purposes and masked
  * recipients, never bodies or codes.

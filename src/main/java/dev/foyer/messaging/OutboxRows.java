@@ -102,12 +102,15 @@ final class OutboxRows {
                 .update() == 1;
     }
 
-    /** Records the last allowed attempt as failed; the message will not be tried again. */
+    /**
+     * Records the last allowed attempt as failed; the message will not be tried again, so its body
+     * and code (personal data, a code that was never delivered) are erased, whichever channel failed.
+     */
     boolean recordFailed(UUID id, UUID token, String error) {
         return jdbc.sql("""
                 update outbox_message
                 set status = 'FAILED', attempts = attempts + 1, last_error = :error,
-                    claim_token = null, claimed_until = null
+                    claim_token = null, claimed_until = null, body = '', code = null
                 where id = :id and claim_token = :token
                 """)
                 .param("id", id)

@@ -97,7 +97,7 @@ abstract class OutboxDispatcherTests {
     }
 
     @Test
-    void deliverWhenChannelKeepsFailingThenRetriesAfterEachBackoffAndThenFails() {
+    void deliverWhenChannelKeepsFailingThenRetriesAfterEachBackoffAndThenFailsAndErasesContent() {
         List<Instant> attempts = new CopyOnWriteArrayList<>();
         Channel failing = new Channel() {
             @Override
@@ -112,12 +112,14 @@ abstract class OutboxDispatcherTests {
             }
         };
         OutboxDispatcher dispatcher = dispatcher(failing);
-        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000001", null, "code", "mfa-sms"));
+        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000001", null, "Your code is 112233", "mfa-sms",
+                "112233"));
         Instant start = clock.instant();
 
         dispatcher.dispatchDue();
-        assertThat(OutboxRow.get(jdbc, id)).extracting(OutboxRow::status, OutboxRow::attempts)
-                .containsExactly("PENDING", 1);
+        assertThat(OutboxRow.get(jdbc, id)).extracting(OutboxRow::status, OutboxRow::attempts, OutboxRow::code)
+                .as("a message still to be retried keeps what it must send")
+                .containsExactly("PENDING", 1, "112233");
         clock.advance(Duration.ofSeconds(4));
         dispatcher.dispatchDue();
         assertThat(attempts).hasSize(1);
@@ -138,10 +140,12 @@ abstract class OutboxDispatcherTests {
         assertThat(row.status()).isEqualTo("FAILED");
         assertThat(row.attempts()).isEqualTo(3);
         assertThat(row.lastError()).contains("gateway unavailable");
+        assertThat(row.body()).isEmpty();
+        assertThat(row.code()).isNull();
     }
 
     @Test
-    void deliverWhenChannelFailsPermanentlyThenFailsAtOnceWithoutRetry() {
+    void deliverWhenChannelFailsPermanentlyThenFailsAtOnceWithoutRetryAndErasesContent() {
         List<Instant> attempts = new CopyOnWriteArrayList<>();
         Channel refusing = new Channel() {
             @Override
@@ -156,7 +160,8 @@ abstract class OutboxDispatcherTests {
             }
         };
         OutboxDispatcher dispatcher = dispatcher(refusing);
-        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000009", null, "code", "mfa-sms"));
+        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000009", null, "Your code is 445566", "mfa-sms",
+                "445566"));
 
         dispatcher.dispatchDue();
         clock.advance(Duration.ofHours(1));
@@ -167,6 +172,8 @@ abstract class OutboxDispatcherTests {
         assertThat(row.status()).isEqualTo("FAILED");
         assertThat(row.attempts()).isEqualTo(1);
         assertThat(row.lastError()).endsWith(": number refused");
+        assertThat(row.body()).isEmpty();
+        assertThat(row.code()).isNull();
         assertThat(TenantContext.call(tenant, () -> outbox.state(id))).contains(DeliveryState.FAILED);
     }
 
