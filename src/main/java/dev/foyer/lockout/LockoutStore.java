@@ -19,14 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The lockout state of the current tenant's sign-in names, in the database so that every node
- * counts against the same state. A wrong password is one read-modify-write under the row's lock,
- * so failures on two nodes at once are both counted and a lockout begins once.
+ * counts against the same state. A wrong password is one read-modify-write under the row's lock
+ * (held until the caller's transaction ends), so failures on two nodes at once are both counted
+ * and a lockout begins once.
  */
 @Repository
 class LockoutStore {
@@ -69,10 +69,12 @@ class LockoutStore {
     }
 
     /**
-     * Counts a wrong password for {@code name}. Runs in its own transaction, so the count holds
-     * even when the caller's transaction rolls back, and the row's lock is held only for this.
+     * Counts a wrong password for {@code name}, in the caller's transaction: the count commits with
+     * the answer the sign-in gives. (A sign-in whose transaction rolls back, e.g. because another
+     * request moved its journey on first, shows nobody whether its password was right.) Taking no
+     * second connection, many sign-ins at once cannot exhaust the pool waiting for each other.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional
     public LockoutState.Failure recordWrongPassword(String name, CharSequence password, Instant now,
                                                     LockoutSettings settings, Duration forgetAfter) {
         Optional<LockoutState> current = lockRow(name);

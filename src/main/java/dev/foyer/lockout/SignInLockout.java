@@ -111,6 +111,7 @@ public class SignInLockout {
      * Counts a failed password sign-in as {@code name} (wrong password, unknown name or disabled
      * account alike), unless it repeats one of the last wrong passwords for that name. A lockout
      * that begins is recorded as {@code signIn.lockedOut}, about the account if one uses the name.
+     * Everything is written in the caller's transaction, with the answer the caller gives.
      *
      * @return whether the name is now locked
      */
@@ -120,7 +121,7 @@ public class SignInLockout {
         count("wrong_credentials");
         LockoutState.Failure failure = store.recordWrongPassword(name.value(), password, now, settings, forgetAfter);
         if (failure.effect() != LockoutState.Effect.REPEATED) {
-            rateLimits.hit(ipBucket(clientIp), settings.failuresPerIp(), settings.ipWindow());
+            rateLimits.hitInCallersTransaction(ipBucket(clientIp), settings.failuresPerIp(), settings.ipWindow());
         }
         if (failure.effect() == LockoutState.Effect.LOCKED) {
             Counter.builder("foyer.lockouts").description("Sign-in names that entered a lockout")

@@ -44,6 +44,20 @@ public class RateLimits {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Decision hit(String bucket, int limit, Duration window) {
+        return take(bucket, limit, window);
+    }
+
+    /**
+     * Like {@link #hit}, but in the caller's transaction: the hit commits or rolls back with the
+     * work it counts, and needs no second database connection while the caller holds one (so many
+     * requests at once cannot exhaust the pool waiting for each other).
+     */
+    @Transactional
+    public Decision hitInCallersTransaction(String bucket, int limit, Duration window) {
+        return take(bucket, limit, window);
+    }
+
+    private Decision take(String bucket, int limit, Duration window) {
         Instant start = windowStart(window);
         OffsetDateTime windowStart = OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
         Decision refused = new Decision(false, start.plus(window));

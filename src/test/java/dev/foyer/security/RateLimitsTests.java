@@ -124,6 +124,21 @@ abstract class RateLimitsTests {
     }
 
     @Test
+    void hitInCallersTransactionWhenTheCallerRollsBackThenTheHitsAreUndone() {
+        transactions.executeWithoutResult(status -> {
+            assertThat(limits.hitInCallersTransaction("fail:ada", 2, MINUTE).allowed()).isTrue();
+            assertThat(limits.hitInCallersTransaction("fail:ada", 2, MINUTE).allowed()).isTrue();
+            assertThat(limits.hitInCallersTransaction("fail:ada", 2, MINUTE).allowed()).isFalse();
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(status -> limits.hitInCallersTransaction("fail:ada", 2, MINUTE));
+
+        assertThat(limits.check("fail:ada", 2, MINUTE).allowed()).as("one hit committed").isTrue();
+        assertThat(limits.hitInCallersTransaction("fail:ada", 2, MINUTE).allowed()).isTrue();
+        assertThat(limits.check("fail:ada", 2, MINUTE).allowed()).isFalse();
+    }
+
+    @Test
     void hitWhenEightThreadsRaceOnOneBucketThenExactlyTheLimitIsAllowed() throws Exception {
         int limit = 5;
         int threads = 8;
