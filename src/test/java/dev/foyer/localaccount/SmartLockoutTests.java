@@ -124,6 +124,21 @@ class SmartLockoutTests extends EndToEndTest {
     }
 
     @Test
+    void resetOfTheSignInNameEndsTheLockoutAsAPasswordResetWould() {
+        tune(new LockoutSettings(3, 3600, 3600, null, null));
+        Browser browser = browser();
+        Browser.Response page = signInPage(browser);
+        for (int i = 1; i <= 3; i++) {
+            page = signIn(browser, page, email, "Wrong-Horse-" + i);
+        }
+        assertThat(page.pageError()).isEqualTo(LOCKED);
+
+        TenantContext.run(t.tenant(), () -> lockout.reset(EmailAddress.parse(email.toUpperCase())));
+
+        assertThat(appResponse(signIn(browser, page, email, PASSWORD), t.webRedirectUri())).containsKey("code");
+    }
+
+    @Test
     void theSameWrongPasswordTwentyTimesDoesNotLock() {
         Browser browser = browser();
         Browser.Response page = signInPage(browser);
