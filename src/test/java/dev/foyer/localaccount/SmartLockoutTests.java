@@ -3,8 +3,10 @@ package dev.foyer.localaccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foyer.directory.Accounts;
+import dev.foyer.directory.Argon2idPasswordHasher;
 import dev.foyer.directory.EmailAddress;
 import dev.foyer.directory.NewUser;
+import dev.foyer.directory.UserRepository;
 import dev.foyer.lockout.LockoutSettings;
 import dev.foyer.lockout.SignInLockout;
 import dev.foyer.tenant.TenantContext;
@@ -31,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Smart lockout through the hosted sign-in page: ten wrong passwords lock the sign-in name (even the
- * right password is then refused), each lockout after the first is longer, the same wrong password
+ * right password is then refused, without being checked), each lockout after the first is longer, the same wrong password
  * counts once, a success starts over, and a locked unknown address looks exactly like a locked
  * account.
  */
@@ -49,6 +51,8 @@ class SmartLockoutTests extends EndToEndTest {
     SignInLockout lockout;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    UserRepository users;
 
     private TestTenant t;
     private String email;
@@ -86,6 +90,27 @@ class SmartLockoutTests extends EndToEndTest {
         assertThat(eventDetails("signIn.refusedLocked")).doesNotContain(PASSWORD);
         assertThat(count("foyer.lockouts") - lockoutsBefore).isEqualTo(1);
         assertThat(count("foyer.sign_ins", "outcome", "locked_out") - refusedBefore).isEqualTo(1);
+    }
+
+    @Test
+    void whileLockedTheRightPasswordIsNotEvenChecked() {
+        tune(new LockoutSettings(3, 3600, 3600, null, null));
+        // A hash made with weaker parameters is upgraded whenever the right password is checked.
+        String weak = new Argon2idPasswordHasher(512, 1, 1, 16, 32).hash(PASSWORD);
+        TenantContext.run(t.tenant(), () -> users.updatePasswordHash(objectId, weak));
+        Browser browser = browser();
+        Browser.Response page = signInPage(browser);
+        for (int i = 1; i <= 3; i++) {
+            page = signIn(browser, page, email, "Wrong-Horse-" + i);
+        }
+
+        Browser.Response refused = signIn(browser, page, email, PASSWORD);
+
+        assertThat(refused.pageError()).isEqualTo(LOCKED);
+        assertThat(storedHash()).as("not checked, so not upgraded").isEqualTo(weak);
+        TenantContext.run(t.tenant(), () -> lockout.reset(EmailAddress.parse(email)));
+        assertThat(appResponse(signIn(browser, refused, email, PASSWORD), t.webRedirectUri())).containsKey("code");
+        assertThat(storedHash()).as("checked once unlocked, and upgraded").isNotEqualTo(weak);
     }
 
     @Test
@@ -251,6 +276,10 @@ class SmartLockoutTests extends EndToEndTest {
                         rs.getObject("last_failure_at", java.time.OffsetDateTime.class),
                         rs.getObject("locked_until", java.time.OffsetDateTime.class)).toSeconds())
                 .single();
+    }
+
+    private String storedHash() {
+        return TenantContext.call(t.tenant(), () -> users.passwordHash(objectId).orElseThrow());
     }
 
     private int rows() {
