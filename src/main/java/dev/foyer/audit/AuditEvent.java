@@ -24,6 +24,10 @@ public record AuditEvent(UUID id, UUID tenantId, Instant at, String type, String
     // The types Foyer records today. The list is open: a feature may record a dotted type of its own.
     public static final String SIGN_IN_SUCCEEDED = "signIn.succeeded";
     public static final String SIGN_IN_FAILED = "signIn.failed";
+    public static final String SIGN_IN_LOCKED_OUT = "signIn.lockedOut";
+    public static final String SIGN_IN_REFUSED_LOCKED = "signIn.refusedLocked";
+    public static final String SIGN_IN_THROTTLED = "signIn.throttled";
+    public static final String SIGN_IN_UNLOCKED = "signIn.unlocked";
     public static final String SIGN_UP_SUCCEEDED = "signUp.succeeded";
     public static final String EMAIL_CODE_SENT = "email.codeSent";
     public static final String EMAIL_CODE_VERIFIED = "email.codeVerified";

@@ -9,6 +9,7 @@ import dev.foyer.journey.Step;
 import dev.foyer.journey.StepContext;
 import dev.foyer.journey.StepOutcome;
 import dev.foyer.journey.View;
+import dev.foyer.lockout.SignInLockout;
 import dev.foyer.session.AuthenticationFactor;
 import dev.foyer.session.SsoSession;
 import dev.foyer.userflow.UserFlowType;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sign in with email and password, or choose "Sign up now". Satisfied without a page when the SSO
  * session already proved the password recently enough (no {@code prompt=login}, within
- * {@code max_age}).
+ * {@code max_age}). A locked sign-in name or a throttled client address is refused before the
+ * password is checked ({@link SignInLockout}).
  */
 @Component
 class LocalSignInStep implements Step {
@@ -32,10 +34,12 @@ class LocalSignInStep implements Step {
 
     private final Accounts accounts;
     private final AccountEvents events;
+    private final SignInLockout lockout;
 
-    LocalSignInStep(Accounts accounts, AccountEvents events) {
+    LocalSignInStep(Accounts accounts, AccountEvents events, SignInLockout lockout) {
         this.accounts = accounts;
         this.events = events;
+        this.lockout = lockout;
     }
 
     @Override
@@ -82,12 +86,21 @@ class LocalSignInStep implements Step {
         if (!errors.isEmpty()) {
             return StepOutcome.show(view(context, shown).withFieldErrors(errors));
         }
-        Optional<User> user = accounts.verifyPassword(EmailAddress.parse(signInName), password);
+        EmailAddress name = EmailAddress.parse(signInName);
+        // Refused before the password is checked: no hashing cost, the same answer for every name.
+        Optional<String> refusal = lockout.refusal(name, context.clientIp());
+        if (refusal.isPresent()) {
+            return StepOutcome.show(view(context, shown).withPageError(refusal.get()));
+        }
+        Optional<User> user = accounts.verifyPassword(name, password);
         if (user.isEmpty()) {
             // The address as typed, so an administrator can investigate attempts on an account.
             events.record(context, AuditEvent.SIGN_IN_FAILED, signInName, Map.of("reason", "wrongCredentials"));
-            return StepOutcome.show(view(context, shown).withPageError(WRONG_CREDENTIALS));
+            boolean locked = lockout.wrongPassword(name, password, context.clientIp());
+            return StepOutcome.show(view(context, shown).withPageError(locked ? SignInLockout.LOCKED
+                    : WRONG_CREDENTIALS));
         }
+        lockout.succeeded(name);
         context.identify(user.get().objectId(), false);
         context.prove(AuthenticationFactor.PASSWORD);
         events.record(context, AuditEvent.SIGN_IN_SUCCEEDED, signInName);

@@ -4,6 +4,6 @@
  * {@link dev.foyer.journey.Step}; the journey engine decides when they run. Each outcome (sign-in
  * succeeded or failed, email code sent, verified or refused, account created) is recorded in the
  * audit log in the submit's transaction. Depends on {@code journey} (the step contract),
- * {@code directory}, {@code messaging}, {@code security} and {@code audit}.
+ * {@code directory}, {@code lockout}, {@code messaging}, {@code security} and {@code audit}.
  */
 package dev.foyer.localaccount;

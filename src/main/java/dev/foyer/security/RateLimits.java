@@ -44,9 +44,21 @@ public class RateLimits {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Decision hit(String bucket, int limit, Duration window) {
-        Instant now = clock.instant();
-        long size = window.toMillis();
-        Instant start = Instant.ofEpochMilli(now.toEpochMilli() / size * size);
+        return take(bucket, limit, window);
+    }
+
+    /**
+     * Like {@link #hit}, but in the caller's transaction: the hit commits or rolls back with the
+     * work it counts, and needs no second database connection while the caller holds one (so many
+     * requests at once cannot exhaust the pool waiting for each other).
+     */
+    @Transactional
+    public Decision hitInCallersTransaction(String bucket, int limit, Duration window) {
+        return take(bucket, limit, window);
+    }
+
+    private Decision take(String bucket, int limit, Duration window) {
+        Instant start = windowStart(window);
         OffsetDateTime windowStart = OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
         Decision refused = new Decision(false, start.plus(window));
         if (increment(bucket, windowStart, limit)) {
@@ -64,6 +76,24 @@ public class RateLimits {
         } catch (DuplicateKeyException e) {
             return increment(bucket, windowStart, limit) ? new Decision(true, null) : refused;
         }
+    }
+
+    /**
+     * Whether {@code bucket} still has room under {@code limit} in the current window, without
+     * counting a hit: for limits that count only some outcomes (e.g. failed sign-ins), checked
+     * before the work and hit after it.
+     */
+    public Decision check(String bucket, int limit, Duration window) {
+        Instant start = windowStart(window);
+        int hits = jdbc.sql("select hits from rate_limit_window where bucket = ? and window_start = ?")
+                .params(bucket, OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
+                .query(Integer.class).optional().orElse(0);
+        return hits < limit ? new Decision(true, null) : new Decision(false, start.plus(window));
+    }
+
+    private Instant windowStart(Duration window) {
+        long size = window.toMillis();
+        return Instant.ofEpochMilli(clock.instant().toEpochMilli() / size * size);
     }
 
     private boolean increment(String bucket, OffsetDateTime windowStart, int limit) {

@@ -90,6 +90,23 @@ abstract class RateLimitsTests {
     }
 
     @Test
+    void checkWhenUnderThenAtTheLimitThenAnswersWithoutCountingAHit() {
+        assertThat(limits.check("failures:ada", 2, MINUTE).allowed()).as("no window yet").isTrue();
+        limits.hit("failures:ada", 2, MINUTE);
+        assertThat(limits.check("failures:ada", 2, MINUTE).allowed()).isTrue();
+        limits.hit("failures:ada", 2, MINUTE);
+
+        RateLimits.Decision refused = limits.check("failures:ada", 2, MINUTE);
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfter()).isEqualTo(Instant.parse("2026-03-01T10:01:00Z"));
+        assertThat(jdbc.sql("select hits from rate_limit_window where bucket = ?").param("failures:ada")
+                .query(Integer.class).single()).as("checks count nothing").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(limits.check("failures:ada", 2, MINUTE).allowed()).as("next window").isTrue();
+    }
+
+    @Test
     void hitWhenTheLimitIsZeroThenRefusesAndStoresNothing() {
         assertThat(limits.hit("sms:ada", 0, MINUTE).allowed()).isFalse();
         assertThat(jdbc.sql("select count(*) from rate_limit_window").query(Integer.class).single()).isZero();
@@ -104,6 +121,21 @@ abstract class RateLimitsTests {
         });
 
         assertThat(limits.hit("sms:ada", 2, MINUTE).allowed()).isFalse();
+    }
+
+    @Test
+    void hitInCallersTransactionWhenTheCallerRollsBackThenTheHitsAreUndone() {
+        transactions.executeWithoutResult(status -> {
+            assertThat(limits.hitInCallersTransaction("fail:ada", 2, MINUTE).allowed()).isTrue();
+            assertThat(limits.hitInCallersTransaction("fail:ada", 2, MINUTE).allowed()).isTrue();
+            assertThat(limits.hitInCallersTransaction("fail:ada", 2, MINUTE).allowed()).isFalse();
+            status.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(status -> limits.hitInCallersTransaction("fail:ada", 2, MINUTE));
+
+        assertThat(limits.check("fail:ada", 2, MINUTE).allowed()).as("one hit committed").isTrue();
+        assertThat(limits.hitInCallersTransaction("fail:ada", 2, MINUTE).allowed()).isTrue();
+        assertThat(limits.check("fail:ada", 2, MINUTE).allowed()).isFalse();
     }
 
     @Test

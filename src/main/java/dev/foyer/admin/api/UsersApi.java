@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /tenants/{tenant}/users}: create, search, read, change, disable/enable, delete, set a new
- * password, and list or remove phone methods (so the user enrolls again).
+ * password, unlock a sign-in lockout, and list or remove phone methods (so the user enrolls again).
  */
 @RestController
 @RequestMapping("/admin/api/v1/tenants/{tenant}/users")
@@ -41,11 +41,13 @@ class UsersApi {
         this.scope = scope;
     }
 
+    /** A user; {@code lockedUntil} is the end of a running sign-in lockout, null when not locked. */
     record UserView(UUID objectId, String email, String displayName, String givenName, String surname,
-                    Map<String, Object> extensions, boolean enabled, Instant createdAt, List<Identity> identities) {
-        static UserView of(User u) {
+                    Map<String, Object> extensions, boolean enabled, Instant createdAt, List<Identity> identities,
+                    Instant lockedUntil) {
+        static UserView of(User u, Instant lockedUntil) {
             return new UserView(u.objectId(), u.email().orElse(null), u.displayName(), u.givenName(), u.surname(),
-                    u.extensions(), u.enabled(), u.createdAt(), u.identities());
+                    u.extensions(), u.enabled(), u.createdAt(), u.identities(), lockedUntil);
         }
     }
 
@@ -63,29 +65,33 @@ class UsersApi {
     List<UserView> search(@PathVariable String tenant, @RequestParam(required = false) String search,
                           @RequestParam(required = false) Integer limit,
                           @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
-        return scope.call(tenant, caller, () -> users.search(search, limit, caller).stream().map(UserView::of).toList());
+        return scope.call(tenant, caller, () -> {
+            List<User> found = users.search(search, limit, caller);
+            Map<UUID, Instant> locked = users.lockedUntil(found);
+            return found.stream().map(u -> UserView.of(u, locked.get(u.objectId()))).toList();
+        });
     }
 
     @PostMapping
     ResponseEntity<UserView> create(@PathVariable String tenant, @RequestBody NewUserBody body,
                                     @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
-        User user = scope.call(tenant, caller, () -> users.create(new NewUserInput(body.email(), body.password(),
-                body.displayName(), body.givenName(), body.surname(), body.extensions()), caller));
+        UserView user = scope.call(tenant, caller, () -> view(users.create(new NewUserInput(body.email(),
+                body.password(), body.displayName(), body.givenName(), body.surname(), body.extensions()), caller)));
         return ResponseEntity.created(URI.create("/admin/api/v1/tenants/" + tenant + "/users/" + user.objectId()))
-                .body(UserView.of(user));
+                .body(user);
     }
 
     @GetMapping("/{objectId}")
     UserView get(@PathVariable String tenant, @PathVariable String objectId,
                  @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
-        return scope.call(tenant, caller, () -> UserView.of(users.get(objectId, caller)));
+        return scope.call(tenant, caller, () -> view(users.get(objectId, caller)));
     }
 
     /** Changes the fields present; an extension set to null is removed. */
     @PatchMapping("/{objectId}")
     UserView update(@PathVariable String tenant, @PathVariable String objectId, @RequestBody ProfileBody body,
                     @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
-        return scope.call(tenant, caller, () -> UserView.of(users.update(objectId, new ProfileInput(body.displayName(),
+        return scope.call(tenant, caller, () -> view(users.update(objectId, new ProfileInput(body.displayName(),
                 body.givenName(), body.surname(), body.extensions()), caller)));
     }
 
@@ -99,13 +105,20 @@ class UsersApi {
     @PostMapping("/{objectId}/disable")
     UserView disable(@PathVariable String tenant, @PathVariable String objectId,
                      @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
-        return scope.call(tenant, caller, () -> UserView.of(users.setEnabled(objectId, false, caller)));
+        return scope.call(tenant, caller, () -> view(users.setEnabled(objectId, false, caller)));
     }
 
     @PostMapping("/{objectId}/enable")
     UserView enable(@PathVariable String tenant, @PathVariable String objectId,
                     @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
-        return scope.call(tenant, caller, () -> UserView.of(users.setEnabled(objectId, true, caller)));
+        return scope.call(tenant, caller, () -> view(users.setEnabled(objectId, true, caller)));
+    }
+
+    /** Ends the user's sign-in lockout, if any, and forgets their failed sign-ins. */
+    @PostMapping("/{objectId}/unlock")
+    UserView unlock(@PathVariable String tenant, @PathVariable String objectId,
+                    @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
+        return scope.call(tenant, caller, () -> view(users.unlock(objectId, caller)));
     }
 
     /** Sets a new password chosen by the administrator (strong complexity). */
@@ -129,5 +142,10 @@ class UsersApi {
                                            @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
         scope.run(tenant, caller, () -> users.deletePhoneMethod(objectId, methodId, caller));
         return ResponseEntity.noContent().build();
+    }
+
+    /** The user as the API shows them, in the current tenant. */
+    private UserView view(User user) {
+        return UserView.of(user, users.lockedUntil(user).orElse(null));
     }
 }

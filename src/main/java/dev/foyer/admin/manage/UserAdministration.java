@@ -11,10 +11,12 @@ import dev.foyer.directory.PasswordHasher;
 import dev.foyer.directory.PasswordPolicy;
 import dev.foyer.directory.User;
 import dev.foyer.directory.UserRepository;
+import dev.foyer.lockout.SignInLockout;
 import dev.foyer.mfa.phone.PhoneMethod;
 import dev.foyer.mfa.phone.PhoneMethodAdministration;
 import dev.foyer.mfa.phone.PhoneMethods;
 import dev.foyer.tenant.TenantContext;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Users of the current tenant, administered: create, search, read, change their profile, disable,
- * delete, set a new password, and remove phone methods so that the user enrolls again. Passwords
- * set by an administrator follow the strong policy whatever the flows say.
+ * delete, set a new password, end a sign-in lockout, and remove phone methods so that the user
+ * enrolls again. Passwords set by an administrator follow the strong policy whatever the flows say.
  */
 @Service
 public class UserAdministration {
@@ -42,10 +44,12 @@ public class UserAdministration {
     private final AttributeAdministration attributes;
     private final AdminChanges changes;
     private final PhoneMethodAdministration phoneRemoval;
+    private final SignInLockout lockout;
 
     UserAdministration(Accounts accounts, UserRepository users, PasswordHasher hasher, PhoneMethods phones,
                        AttributeAdministration attributes,
-            AdminChanges changes, PhoneMethodAdministration phoneRemoval) {
+            AdminChanges changes, PhoneMethodAdministration phoneRemoval, SignInLockout lockout) {
+        this.lockout = lockout;
         this.changes = changes;
         this.phoneRemoval = phoneRemoval;
         this.accounts = accounts;
@@ -167,6 +171,24 @@ public class UserAdministration {
         }
         users.updatePasswordHash(user.objectId(), hasher.hash(password));
         changes.record(caller, "user", "resetPassword", user.objectId().toString(), null, null);
+    }
+
+    /** Until when the user's sign-in is locked; empty when it is not. */
+    public Optional<Instant> lockedUntil(User user) {
+        return lockout.lockedUntil(user);
+    }
+
+    /** Of {@code users}, those whose sign-in is locked, with the end of the lockout. */
+    public Map<UUID, Instant> lockedUntil(List<User> users) {
+        return lockout.lockedUntil(users);
+    }
+
+    /** Ends the user's sign-in lockout, if any, and forgets their failures; recorded as {@code signIn.unlocked}. */
+    @Transactional
+    public User unlock(String objectId, AdminCaller caller) {
+        User user = get(objectId, caller);
+        lockout.unlock(user, caller.actor());
+        return user;
     }
 
     public List<PhoneMethodView> phoneMethods(String objectId, AdminCaller caller) {

@@ -5,6 +5,7 @@ import dev.foyer.directory.InvalidEmailException;
 import dev.foyer.directory.User;
 import dev.foyer.directory.UserRepository;
 import dev.foyer.admin.access.AdminCaller;
+import dev.foyer.lockout.SignInLockout;
 import dev.foyer.mfa.phone.PhoneMethodAdministration;
 import dev.foyer.mfa.phone.PhoneMethods;
 import dev.foyer.tenant.Tenant;
@@ -24,7 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Users of a tenant: found by their exact email address, shown with their phone methods (masked),
- * any of which can be removed so the user enrolls again at the next MFA sign-in.
+ * any of which can be removed so the user enrolls again at the next MFA sign-in, and with their
+ * sign-in lockout, which can be ended.
  */
 @Controller
 class UserPages {
@@ -33,10 +35,12 @@ class UserPages {
     private final UserRepository users;
     private final PhoneMethods phones;
     private final PhoneMethodAdministration phoneRemoval;
+    private final SignInLockout lockout;
 
     UserPages(PortalTenants tenants, UserRepository users, PhoneMethods phones,
-              PhoneMethodAdministration phoneRemoval) {
+              PhoneMethodAdministration phoneRemoval, SignInLockout lockout) {
         this.phoneRemoval = phoneRemoval;
+        this.lockout = lockout;
         this.tenants = tenants;
         this.users = users;
         this.phones = phones;
@@ -73,8 +77,10 @@ class UserPages {
         Tenant t = tenants.get(tenant);
         UUID id = uuid(objectId);
         TenantContext.run(t, () -> {
-            model.addAttribute("user", users.findById(id).orElseThrow(() -> notFound("No such user")));
+            User user = users.findById(id).orElseThrow(() -> notFound("No such user"));
+            model.addAttribute("user", user);
             model.addAttribute("phones", phones.verified(id));
+            model.addAttribute("lockedUntil", lockout.lockedUntil(user).orElse(null));
         });
         model.addAttribute("tenant", t);
         return "admin/user";
@@ -91,6 +97,16 @@ class UserPages {
             phoneRemoval.remove(id, method, caller.actor());
         });
         return "redirect:/admin/tenants/" + t.name() + "/users/" + id + "?phoneRemoved";
+    }
+
+    @PostMapping("/admin/tenants/{tenant}/users/{objectId}/unlock")
+    String unlock(@PathVariable String tenant, @PathVariable String objectId,
+                  @RequestAttribute(PortalModel.CALLER) AdminCaller caller) {
+        Tenant t = tenants.get(tenant);
+        UUID id = uuid(objectId);
+        TenantContext.run(t, () -> lockout.unlock(users.findById(id).orElseThrow(() -> notFound("No such user")),
+                caller.actor()));
+        return "redirect:/admin/tenants/" + t.name() + "/users/" + id + "?unlocked";
     }
 
     private static UUID uuid(String value) {

@@ -90,8 +90,11 @@ class AdminApiAuthorizationTests extends AdminApiTest {
                 new Route("POST", t + "/users/{user}/disable", null),
                 new Route("POST", t + "/users/{user}/enable", null),
                 new Route("PUT", t + "/users/{user}/password", "{\"password\":\"Another-Horse-43\"}"),
+                new Route("POST", t + "/users/{user}/unlock", null),
                 new Route("GET", t + "/users/{user}/phoneMethods", null),
                 new Route("DELETE", t + "/users/{user}/phoneMethods/{phone}", null),
+                new Route("GET", t + "/settings/signInLockout", null),
+                new Route("PUT", t + "/settings/signInLockout", "{\"threshold\":10}"),
                 new Route("GET", t + "/keys", null),
                 new Route("POST", t + "/keys/rotate", null));
     }

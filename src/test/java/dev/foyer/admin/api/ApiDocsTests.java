@@ -21,7 +21,9 @@ class ApiDocsTests extends AdminApiTest {
                 .isEqualTo("bearer");
         assertThat(description.get("paths").propertyNames()).isNotEmpty()
                 .allMatch(path -> path.startsWith("/admin/api/v1/"))
-                .contains("/admin/api/v1/tenants/{tenant}/userFlows/{name}", "/admin/api/v1/tenants/{tenant}/users");
+                .contains("/admin/api/v1/tenants/{tenant}/userFlows/{name}", "/admin/api/v1/tenants/{tenant}/users",
+                        "/admin/api/v1/tenants/{tenant}/users/{objectId}/unlock",
+                        "/admin/api/v1/tenants/{tenant}/settings/signInLockout");
     }
 
     @Test
