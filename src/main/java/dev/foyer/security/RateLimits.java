@@ -44,6 +44,22 @@ public class RateLimits {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Decision hit(String bucket, int limit, Duration window) {
+        return count(bucket, limit, window);
+    }
+
+    /**
+     * Counts one hit on {@code bucket} in the caller's transaction: the hit stands only if the
+     * caller commits, and the bucket's row stays locked until then, so callers on one bucket take
+     * turns. For callers already holding a connection in a transaction (a journey step): {@link #hit}
+     * would need a second connection for each, and enough concurrent callers would take the whole
+     * pool and wait on each other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Decision take(String bucket, int limit, Duration window) {
+        return count(bucket, limit, window);
+    }
+
+    private Decision count(String bucket, int limit, Duration window) {
         Instant now = clock.instant();
         long size = window.toMillis();
         Instant start = Instant.ofEpochMilli(now.toEpochMilli() / size * size);
