@@ -109,37 +109,25 @@ class PhoneFactorStep implements Step {
                     + " message only."));
         }
         PhoneCodeLimits limits = this.limits.current();
-        PhoneNumber number;
-        boolean enrolling;
-        boolean typed = false;
-        Optional<String> current = context.get(NUMBER);
-        List<PhoneMethod> verified = phoneMethods.verified(user);
-        if (current.isPresent()) {
-            number = PhoneNumber.ofE164(current.get());
-            enrolling = context.get(ENROLLING).isPresent();
-        } else if (!verified.isEmpty() && context.get(ENROLLING).isEmpty()) {
-            number = verified.get(0).number();
-            enrolling = false;
-        } else {
-            try {
-                number = PhoneNumber.parse(input.get("countryCode"), input.get(NUMBER), PhoneChannels.SMS.equals(channel));
-            } catch (PhoneNumber.InvalidPhoneNumberException e) {
-                return StepOutcome.show(enrollView(context, limits, input.get("countryCode"), input.get(NUMBER))
-                        .withFieldErrors(Map.of(NUMBER, e.getMessage())));
-            }
-            enrolling = true;
-            typed = true;
+        Target target;
+        try {
+            target = target(context, user, input, channel);
+        } catch (PhoneNumber.InvalidPhoneNumberException e) {
+            return StepOutcome.show(enrollView(context, limits, input.get("countryCode"), input.get(NUMBER))
+                    .withFieldErrors(Map.of(NUMBER, e.getMessage())));
         }
+        PhoneNumber number = target.number();
+        boolean enrolling = target.enrolling();
         if (!limits.allows(number)) {
             events.refused(context, user, number, channel, "phone_country");
-            return StepOutcome.show(countryRefused(context, user, limits, input, number, typed, enrolling));
+            return StepOutcome.show(countryRefused(context, user, limits, input, target));
         }
         CodePolicy policy = codes.current();
         Optional<PhoneCodeCaps.Refusal> refusal = journeyLimits(context, policy).or(() -> caps.take(
                 context.tenant().id().toString(), context.clientIp(), number, enrolling, limits, context.now()));
         if (refusal.isPresent()) {
             events.refused(context, user, number, channel, refusal.get().limit());
-            View page = typed ? enrollView(context, limits, input.get("countryCode"), input.get(NUMBER))
+            View page = target.typed() ? enrollView(context, limits, input.get("countryCode"), input.get(NUMBER))
                     : view(context, user);
             return StepOutcome.show(page.withPageError(refusal.get().message()));
         }
@@ -155,6 +143,23 @@ class PhoneFactorStep implements Step {
         context.put(RESEND_AFTER, Long.toString(context.now().plus(limits.resendWaitAfter(sent)).toEpochMilli()));
         events.sent(context, user, number, channel);
         return StepOutcome.show(view(context, user));
+    }
+
+    /** Where a code is to go: the journey's number, the account's, or one typed just now. */
+    private record Target(PhoneNumber number, boolean enrolling, boolean typed) {
+    }
+
+    private Target target(StepContext context, UUID user, FormInput input, String channel) {
+        Optional<String> current = context.get(NUMBER);
+        if (current.isPresent()) {
+            return new Target(PhoneNumber.ofE164(current.get()), context.get(ENROLLING).isPresent(), false);
+        }
+        List<PhoneMethod> verified = phoneMethods.verified(user);
+        if (!verified.isEmpty() && context.get(ENROLLING).isEmpty()) {
+            return new Target(verified.get(0).number(), false, false);
+        }
+        return new Target(PhoneNumber.parse(input.get("countryCode"), input.get(NUMBER),
+                PhoneChannels.SMS.equals(channel)), true, true);
     }
 
     /** The journey's own limits: codes per journey, and the wait since its last code. */
@@ -182,14 +187,14 @@ class PhoneFactorStep implements Step {
      * attached to the account before its country left the list, it can no longer be used here.
      */
     private View countryRefused(StepContext context, UUID user, PhoneCodeLimits limits, FormInput input,
-                                PhoneNumber number, boolean typed, boolean enrolling) {
-        String country = Regions.name(number.region());
-        if (typed) {
+                                Target target) {
+        String country = Regions.name(target.number().region());
+        if (target.typed()) {
             return enrollView(context, limits, input.get("countryCode"), input.get(NUMBER)).withFieldErrors(Map.of(
                     NUMBER, "Codes cannot be sent to phone numbers in " + country + ". Please use a number from one"
                             + " of the countries or regions listed."));
         }
-        return view(context, user).withPageError(enrolling
+        return view(context, user).withPageError(target.enrolling()
                 ? "Codes cannot be sent to phone numbers in " + country + ". Please change the number."
                 : "Codes can no longer be sent to phone numbers in " + country + ". Please contact support to"
                 + " change the phone number on your account.");

@@ -92,6 +92,8 @@ class AdminApiAuthorizationTests extends AdminApiTest {
                 new Route("PUT", t + "/users/{user}/password", "{\"password\":\"Another-Horse-43\"}"),
                 new Route("GET", t + "/users/{user}/phoneMethods", null),
                 new Route("DELETE", t + "/users/{user}/phoneMethods/{phone}", null),
+                new Route("GET", t + "/settings/phone", null),
+                new Route("PUT", t + "/settings/phone", "{\"allowedCountries\":[\"US\",\"GB\"],\"perNumberPerHour\":3}"),
                 new Route("GET", t + "/keys", null),
                 new Route("POST", t + "/keys/rotate", null));
     }

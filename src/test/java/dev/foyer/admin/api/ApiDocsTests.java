@@ -21,7 +21,10 @@ class ApiDocsTests extends AdminApiTest {
                 .isEqualTo("bearer");
         assertThat(description.get("paths").propertyNames()).isNotEmpty()
                 .allMatch(path -> path.startsWith("/admin/api/v1/"))
-                .contains("/admin/api/v1/tenants/{tenant}/userFlows/{name}", "/admin/api/v1/tenants/{tenant}/users");
+                .contains("/admin/api/v1/tenants/{tenant}/userFlows/{name}", "/admin/api/v1/tenants/{tenant}/users",
+                        "/admin/api/v1/tenants/{tenant}/settings/phone");
+        JsonNode phone = description.get("paths").get("/admin/api/v1/tenants/{tenant}/settings/phone");
+        assertThat(phone.propertyNames()).contains("get", "put");
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.foyer.audit.AuditEvent;
+import dev.foyer.audit.AuditLog;
+import dev.foyer.audit.AuditQuery;
 import dev.foyer.security.OpaqueTokens;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.tenant.TenantSettings;
@@ -18,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +33,10 @@ abstract class PhoneMfaEndToEndTest extends EndToEndTest {
 
     @Autowired
     TenantSettings tenantSettings;
+    @Autowired
+    AuditLog auditTrail;
+    @Autowired
+    MeterRegistry meters;
 
     /** A valid US number (Redmond, WA area code) unique enough that per-number caps never collide. */
     static String usNumber() {
@@ -79,6 +88,32 @@ abstract class PhoneMfaEndToEndTest extends EndToEndTest {
                 "redirect_uri", t.webRedirectUri()));
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
         return SignedJWT.parse(jsonOf(tokens).get("id_token").asString()).getJWTClaimsSet();
+    }
+
+    /** A new user's phone enrollment page in tenant {@code t}, after signing up in {@code browser}. */
+    Browser.Response enrollmentPage(TestTenant t, Browser browser) {
+        Browser.Response enroll = signUp(browser, browser.open(authorizeUrl(t, MFA_FLOW, Map.of())), uniqueEmail(),
+                PASSWORD);
+        assertThat(isEnrollPage(enroll)).as(enroll.body()).isTrue();
+        return enroll;
+    }
+
+    /** The tenant's {@code mfa.code.refused} events, newest first. */
+    List<AuditEvent> refusalsIn(TestTenant t) {
+        return TenantContext.call(t.tenant(), () -> auditTrail.query(AuditQuery.newest()
+                .ofType(AuditEvent.MFA_CODE_REFUSED)));
+    }
+
+    /** {@code foyer.rate_limit.refusals{limit}} so far (the server is shared: compare before and after). */
+    double refusalsCounted(String limit) {
+        Counter counter = meters.find("foyer.rate_limit.refusals").tag("limit", limit).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** {@code foyer.mfa.challenges{method, outcome}} so far. */
+    double challengesCounted(String method, String outcome) {
+        Counter counter = meters.find("foyer.mfa.challenges").tag("method", method).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Gives tenant {@code t} its own phone code limits (field names of {@link PhoneCodeLimits}). */
