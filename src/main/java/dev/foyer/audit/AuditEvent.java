@@ -35,6 +35,8 @@ public record AuditEvent(UUID id, UUID tenantId, Instant at, String type, String
     public static final String MFA_CODE_SENT = "mfa.codeSent";
     public static final String MFA_CODE_VERIFIED = "mfa.codeVerified";
     public static final String MFA_CODE_FAILED = "mfa.codeFailed";
+    /** A phone code not sent because a limit refused it; details name the limit as {@code reason}. */
+    public static final String MFA_CODE_REFUSED = "mfa.code.refused";
     public static final String MFA_ENROLLED = "mfa.enrolled";
     public static final String MFA_PHONE_REMOVED = "mfa.phoneRemoved";
     public static final String ADMIN_CHANGE = "admin.change";

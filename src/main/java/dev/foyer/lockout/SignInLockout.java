@@ -121,7 +121,7 @@ public class SignInLockout {
         count("wrong_credentials");
         LockoutState.Failure failure = store.recordWrongPassword(name.value(), password, now, settings, forgetAfter);
         if (failure.effect() != LockoutState.Effect.REPEATED) {
-            rateLimits.hitInCallersTransaction(ipBucket(clientIp), settings.failuresPerIp(), settings.ipWindow());
+            rateLimits.take(ipBucket(clientIp), settings.failuresPerIp(), settings.ipWindow());
         }
         if (failure.effect() == LockoutState.Effect.LOCKED) {
             Counter.builder("foyer.lockouts").description("Sign-in names that entered a lockout")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +34,8 @@ import org.springframework.util.ClassUtils;
  * and code — unless the dev channel delivered it, which keeps them for {@code /dev/outbox}. Runs when a
  * commit nudges it about one message and on a fixed poll for the rest (retries, messages whose
  * node died mid-send). Any number of nodes may run it at once. Logs carry ids, purposes and masked
- * recipients, never bodies or codes.
+ * recipients, never bodies or codes. Each attempt's outcome is counted in
+ * {@code foyer.messages{channel=email|sms|voice, outcome=sent|failed|retried}}.
  */
 @Component
 class OutboxDispatcher {
@@ -46,21 +51,23 @@ class OutboxDispatcher {
     private final RetrySchedule retries;
     private final Duration claimTimeout;
     private final Clock clock;
+    private final MeterRegistry meters;
     private final ExecutorService nudges = Executors.newFixedThreadPool(2, new NudgeThreads());
 
     @Autowired
-    OutboxDispatcher(JdbcClient jdbc, List<Channel> channels, MessagingProperties properties) {
+    OutboxDispatcher(JdbcClient jdbc, List<Channel> channels, MessagingProperties properties, MeterRegistry meters) {
         this(jdbc, channels, new RetrySchedule(properties.retryBackoff()), properties.claimTimeout(),
-                Clock.systemUTC());
+                Clock.systemUTC(), meters);
     }
 
     OutboxDispatcher(JdbcClient jdbc, List<Channel> channels, RetrySchedule retries, Duration claimTimeout,
-                     Clock clock) {
+                     Clock clock, MeterRegistry meters) {
         this.rows = new OutboxRows(jdbc);
         this.channels = realProvidersFirst(channels);
         this.retries = retries;
         this.claimTimeout = claimTimeout;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Asks for one freshly committed message to be sent soon, off the caller's thread. */
@@ -122,6 +129,7 @@ class OutboxDispatcher {
             return false;
         }
         // Only the dev channel needs the text afterwards (its page shows it); a real provider has it now.
+        count(message, "sent");
         boolean keepContent = channel instanceof DevChannel;
         if (!rows.recordSent(message.id(), token, channelName, clock.instant(), keepContent)) {
             log.warn("Message {} was sent after its claim lapsed; another node may send it again", message.id());
@@ -138,14 +146,22 @@ class OutboxDispatcher {
         if (delay.isPresent()) {
             Instant retryAt = clock.instant().plus(delay.get());
             rows.recordRetry(message.id(), token, error, retryAt);
+            count(message, "retried");
             log.warn("Message {} ({}) attempt {} via {} failed ({}); retrying at {}", message.id(),
                     message.purpose(), attempt, channelName, e.getClass().getSimpleName(), retryAt);
         } else {
             rows.recordFailed(message.id(), token, error);
+            count(message, "failed");
             log.error("Message {} ({}) failed for good after {} attempt(s) via {} ({}{})", message.id(),
                     message.purpose(), attempt, channelName, e.getClass().getSimpleName(),
                     permanent ? ", refused for good" : "");
         }
+    }
+
+    private void count(OutboundMessage message, String outcome) {
+        Counter.builder("foyer.messages").description("Message delivery attempts, by channel and outcome")
+                .tag("channel", message.channel().name().toLowerCase(Locale.ROOT)).tag("outcome", outcome)
+                .register(meters).increment();
     }
 
     private Optional<Channel> channelFor(OutboundMessage message) {

@@ -44,20 +44,22 @@ public class RateLimits {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Decision hit(String bucket, int limit, Duration window) {
-        return take(bucket, limit, window);
+        return count(bucket, limit, window);
     }
 
     /**
-     * Like {@link #hit}, but in the caller's transaction: the hit commits or rolls back with the
-     * work it counts, and needs no second database connection while the caller holds one (so many
-     * requests at once cannot exhaust the pool waiting for each other).
+     * Counts one hit on {@code bucket} in the caller's transaction: the hit stands only if the
+     * caller commits, and the bucket's row stays locked until then, so callers on one bucket take
+     * turns. For callers already holding a connection in a transaction (a journey step): {@link #hit}
+     * would need a second connection for each, and enough concurrent callers would take the whole
+     * pool and wait on each other.
      */
-    @Transactional
-    public Decision hitInCallersTransaction(String bucket, int limit, Duration window) {
-        return take(bucket, limit, window);
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Decision take(String bucket, int limit, Duration window) {
+        return count(bucket, limit, window);
     }
 
-    private Decision take(String bucket, int limit, Duration window) {
+    private Decision count(String bucket, int limit, Duration window) {
         Instant start = windowStart(window);
         OffsetDateTime windowStart = OffsetDateTime.ofInstant(start, ZoneOffset.UTC);
         Decision refused = new Decision(false, start.plus(window));

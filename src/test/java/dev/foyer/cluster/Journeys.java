@@ -3,6 +3,7 @@ package dev.foyer.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.foyer.security.OpaqueTokens;
 import dev.foyer.testing.Browser;
 import dev.foyer.testing.TestTenant;
 import java.net.URI;
@@ -128,6 +129,20 @@ final class Journeys {
     static Browser.Response requestSmsCode(NodeBrowser browser, Browser.Response page, String usNumber) {
         return browser.submit(page, "form#phoneVerification", "button#sendCode",
                 Map.of("countryCode", "US", "number", usNumber));
+    }
+
+    /**
+     * Lets the wait before the journey's next phone code pass, as if the time had gone by: moves
+     * the moment it ends, held in the journey's state in the shared database, into the past.
+     */
+    static void letResendWaitPass(JdbcClient jdbc, Browser.Response page) {
+        String path = page.uri().getPath();
+        String idHash = OpaqueTokens.hash(path.substring(path.lastIndexOf('/') + 1));
+        String state = jdbc.sql("select state from journey where id_hash = ?").param(idHash).query(String.class).single();
+        String passed = state.replaceFirst("(\"phoneFactor\\.resendAfter\"\\s*:\\s*\")\\d+",
+                "$1" + (System.currentTimeMillis() - 1000));
+        assertThat(passed).as(state).isNotEqualTo(state);
+        jdbc.sql("update journey set state = ? where id_hash = ?").params(passed, idHash).update();
     }
 
     static Browser.Response enterPhoneCode(NodeBrowser browser, Browser.Response page, String code) {

@@ -137,7 +137,8 @@ class ParallelSignUpsOnPostgresTests {
     @Test
     void tenUsersEnrollingOneNumberInParallelEachGetOnePhoneMethod() throws Exception {
         TestTenant t = a.newTenant();
-        a.putSetting(t, PhoneCodeLimits.SETTING, new PhoneCodeLimits(20, 50));
+        a.putSetting(t, PhoneCodeLimits.SETTING, Map.of("perNumberPerHour", 20, "perNumberPerDay", 50,
+                "perIpPerHour", 50));
         String number = usNumber();
         Object sendLock = new Object();
         List<Future<Map.Entry<Browser.Response, String>>> codePages = new ArrayList<>();

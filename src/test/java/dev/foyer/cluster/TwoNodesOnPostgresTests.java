@@ -143,6 +143,8 @@ class TwoNodesOnPostgresTests {
         assertThat(List.of(pageA.pageError(), pageB.pageError())).containsOnly("");
         assertThat(Journeys.messagesTo(b.jdbc(), e164)).isEqualTo(5);
 
+        Journeys.letResendWaitPass(a.jdbc(), pageB);
+        Journeys.letResendWaitPass(a.jdbc(), pageA);
         Browser.Response refusedOnB = onB.submit(pageB, "form#phoneVerification", "button#sendCode", Map.of());
         Browser.Response refusedOnA = onA.submit(pageA, "form#phoneVerification", "button#sendCode", Map.of());
 
@@ -171,7 +173,8 @@ class TwoNodesOnPostgresTests {
         return enroll;
     }
 
-    private static Browser.Response resend(NodeBrowser browser, Browser.Response codePage) {
+    private Browser.Response resend(NodeBrowser browser, Browser.Response codePage) {
+        Journeys.letResendWaitPass(a.jdbc(), codePage);
         Browser.Response page = browser.submit(codePage, "form#phoneVerification", "button#sendCode", Map.of());
         assertThat(page.pageError()).isEmpty();
         return page;

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,7 @@ abstract class OutboxDispatcherTests {
     private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(1);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private JdbcClient jdbc;
     private JdbcOutbox outbox;
     private Tenant tenant;
@@ -299,7 +301,7 @@ abstract class OutboxDispatcherTests {
     }
 
     private OutboxDispatcher dispatcher(Channel... channels) {
-        return new OutboxDispatcher(jdbc, List.of(channels), BACKOFF, CLAIM_TIMEOUT, clock);
+        return new OutboxDispatcher(jdbc, List.of(channels), BACKOFF, CLAIM_TIMEOUT, clock, meters);
     }
 
     private static Channel channel(ChannelType type, java.util.function.Consumer<OutboundMessage> sink) {

@@ -22,6 +22,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import dev.foyer.messaging.twilio.TwilioProperties;
 import dev.foyer.messaging.twilio.TwilioSmsChannel;
 import dev.foyer.tenant.Tenant;
@@ -29,7 +31,8 @@ import dev.foyer.tenant.TenantContext;
 
 /**
  * The dispatcher sending through the Twilio SMS channel to a stand-in Twilio, on a clock the test
- * moves: provider failures are retried after each backoff or, when refused for good, not at all.
+ * moves: provider failures are retried after each backoff or, when refused for good, not at all;
+ * each outcome is counted in {@code foyer.messages}.
  */
 class TwilioDeliveryTests {
 
@@ -45,6 +48,7 @@ class TwilioDeliveryTests {
             .build();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private JdbcClient jdbc;
     private JdbcOutbox outbox;
     private OutboxDispatcher dispatcher;
@@ -61,7 +65,7 @@ class TwilioDeliveryTests {
         TwilioSmsChannel sms = new TwilioSmsChannel(new TwilioProperties(SID, "token", "+15005550006",
                 twilio.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5)));
         dispatcher = new OutboxDispatcher(jdbc, List.of(new DevChannel(ChannelType.SMS), sms), BACKOFF,
-                Duration.ofMinutes(1), clock);
+                Duration.ofMinutes(1), clock, meters);
     }
 
     @Test
@@ -101,6 +105,9 @@ class TwilioDeliveryTests {
         assertThat(row.body()).isEmpty();
         assertThat(row.code()).isNull();
         assertThat(TenantContext.call(tenant, () -> outbox.state(id))).contains(DeliveryState.SENT);
+        assertThat(messages("retried")).isEqualTo(2);
+        assertThat(messages("sent")).isEqualTo(1);
+        assertThat(messages("failed")).isZero();
     }
 
     @Test
@@ -119,6 +126,32 @@ class TwilioDeliveryTests {
         assertThat(row.attempts()).isEqualTo(1);
         assertThat(row.lastError()).isEqualTo("TwilioSmsChannel: Twilio Messages to ***56 answered 400 (error 21211)");
         assertThat(TenantContext.call(tenant, () -> outbox.state(id))).contains(DeliveryState.FAILED);
+        assertThat(messages("failed")).isEqualTo(1);
+        assertThat(messages("sent") + messages("retried")).isZero();
+    }
+
+    @Test
+    void deliverWhenRetriesRunOutThenCountsEachRetryAndOneFailure() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(503)));
+        UUID id = enqueue();
+
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(5));
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofSeconds(30));
+        dispatcher.dispatchDue();
+
+        assertThat(requests()).isEqualTo(3);
+        assertThat(OutboxRow.get(jdbc, id).status()).isEqualTo("FAILED");
+        assertThat(messages("retried")).isEqualTo(2);
+        assertThat(messages("failed")).isEqualTo(1);
+        assertThat(messages("sent")).isZero();
+    }
+
+    /** {@code foyer.messages{channel=sms, outcome}} so far. */
+    private double messages(String outcome) {
+        var counter = meters.find("foyer.messages").tag("channel", "sms").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private UUID enqueue() {

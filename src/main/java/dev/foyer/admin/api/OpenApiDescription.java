@@ -22,10 +22,10 @@ class OpenApiDescription {
     OpenAPI adminApi() {
         return new OpenAPI()
                 .info(new Info().title("Foyer admin API").version("v1")
-                        .description("Tenants, applications, user flows, user attributes, users, sign-in lockout"
-                                + " settings and signing keys."
-                                + " Use a Bearer access token from /system/B2C_1_admin/oauth2/v2.0/token"
-                                + " (client credentials, scope foyer.admin or foyer.admin.read)."))
+                        .description("Tenants, applications, user flows, user attributes, users, signing keys,"
+                                + " sign-in lockout settings and SMS/voice code limits. Use a Bearer access token from"
+                                + " /system/B2C_1_admin/oauth2/v2.0/token (client credentials, scope foyer.admin or"
+                                + " foyer.admin.read)."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));

@@ -1,9 +1,5 @@
 package dev.foyer.mfa.phone;
 
-import dev.foyer.audit.AuditActor;
-import dev.foyer.audit.AuditEvent;
-import dev.foyer.audit.AuditLog;
-import dev.foyer.audit.AuditRecord;
 import dev.foyer.journey.FormInput;
 import dev.foyer.journey.Step;
 import dev.foyer.journey.StepContext;
@@ -16,11 +12,7 @@ import dev.foyer.messaging.Outbox;
 import dev.foyer.security.CodePolicies;
 import dev.foyer.security.CodePolicy;
 import dev.foyer.security.OneTimeCode;
-import dev.foyer.security.RateLimits;
-import dev.foyer.tenant.TenantSettings;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +26,12 @@ import org.springframework.stereotype.Component;
  * Satisfied without a page when the browser's session already holds a second factor that still
  * counts for the flow (step-up asks only for what is missing). The account exists before this
  * step runs; cancelling leaves it without a phone, so the next MFA run asks again.
+ *
+ * <p>Before a code goes out: the number's country must be on the tenant's list (judged from the
+ * number, not from the country chosen in the form), the journey must be under its code count and
+ * past its wait since the last code (doubling each time; waived when the last code could not be
+ * delivered), and the shared caps ({@link PhoneCodeCaps}) must allow it. A refusal sends nothing,
+ * says when to try again, and is recorded ({@link PhoneCodeEvents}).
  */
 @Component
 class PhoneFactorStep implements Step {
@@ -45,24 +43,26 @@ class PhoneFactorStep implements Step {
     private static final String CODE = "code";
     private static final String CODES_SENT = "codesSent";
     private static final String MESSAGE = "message";
+    /** When the journey may have its next code, in epoch milliseconds. */
+    private static final String RESEND_AFTER = "resendAfter";
 
     private final PhoneMethods phoneMethods;
     private final Outbox outbox;
-    private final RateLimits rateLimits;
-    private final PhoneCodeLimits defaultLimits;
-    private final TenantSettings settings;
+    private final PhoneLimitSettings limits;
+    private final PhoneCodeCaps caps;
+    private final EnrollmentAttempts enrollments;
     private final CodePolicies codes;
-    private final AuditLog audit;
+    private final PhoneCodeEvents events;
 
-    PhoneFactorStep(PhoneMethods phoneMethods, Outbox outbox, RateLimits rateLimits, PhoneCodeLimits defaultLimits,
-                    TenantSettings settings, CodePolicies codes, AuditLog audit) {
+    PhoneFactorStep(PhoneMethods phoneMethods, Outbox outbox, PhoneLimitSettings limits, PhoneCodeCaps caps,
+                    EnrollmentAttempts enrollments, CodePolicies codes, PhoneCodeEvents events) {
         this.phoneMethods = phoneMethods;
         this.outbox = outbox;
-        this.rateLimits = rateLimits;
-        this.defaultLimits = defaultLimits;
-        this.settings = settings;
+        this.limits = limits;
+        this.caps = caps;
+        this.enrollments = enrollments;
         this.codes = codes;
-        this.audit = audit;
+        this.events = events;
     }
 
     @Override
@@ -108,61 +108,96 @@ class PhoneFactorStep implements Step {
                     ? "This application verifies phones by call only." : "This application verifies phones by text"
                     + " message only."));
         }
-        PhoneNumber number;
-        boolean enrolling;
-        Optional<String> current = context.get(NUMBER);
-        List<PhoneMethod> verified = phoneMethods.verified(user);
-        if (current.isPresent()) {
-            number = PhoneNumber.ofE164(current.get());
-            enrolling = context.get(ENROLLING).isPresent();
-        } else if (!verified.isEmpty() && context.get(ENROLLING).isEmpty()) {
-            number = verified.get(0).number();
-            enrolling = false;
-        } else {
-            try {
-                number = PhoneNumber.parse(input.get("countryCode"), input.get(NUMBER), PhoneChannels.SMS.equals(channel));
-            } catch (PhoneNumber.InvalidPhoneNumberException e) {
-                return StepOutcome.show(enrollView(context, input.get("countryCode"), input.get(NUMBER))
-                        .withFieldErrors(Map.of(NUMBER, e.getMessage())));
-            }
-            enrolling = true;
+        PhoneCodeLimits limits = this.limits.current();
+        Target target;
+        try {
+            target = target(context, user, input, channel);
+        } catch (PhoneNumber.InvalidPhoneNumberException e) {
+            return StepOutcome.show(enrollView(context, limits, input.get("countryCode"), input.get(NUMBER))
+                    .withFieldErrors(Map.of(NUMBER, e.getMessage())));
+        }
+        PhoneNumber number = target.number();
+        boolean enrolling = target.enrolling();
+        if (!limits.allows(number)) {
+            events.refused(context, user, number, channel, "phone_country");
+            return StepOutcome.show(countryRefused(context, user, limits, input, target));
         }
         CodePolicy policy = codes.current();
-        Optional<String> refusal = checkLimits(context, number, policy);
+        Optional<PhoneCodeCaps.Refusal> refusal = journeyLimits(context, policy).or(() -> caps.take(
+                context.tenant().id().toString(), context.clientIp(), number, enrolling, limits, context.now()));
         if (refusal.isPresent()) {
-            return StepOutcome.show(view(context, user).withPageError(refusal.get()));
+            events.refused(context, user, number, channel, refusal.get().limit());
+            View page = target.typed() ? enrollView(context, limits, input.get("countryCode"), input.get(NUMBER))
+                    : view(context, user);
+            return StepOutcome.show(page.withPageError(refusal.get().message()));
         }
         OneTimeCode.Issued issued = policy.issue(context.now());
         UUID messageId = outbox.enqueue(message(context, number, channel, issued.plaintext(), policy));
+        int sent = codesSent(context) + 1;
         context.put(NUMBER, number.e164());
         context.put(ENROLLING, enrolling ? "true" : null);
         context.put(CHANNEL, channel);
         context.put(CODE, issued.code().serialize());
         context.put(MESSAGE, messageId.toString());
-        context.put(CODES_SENT, Integer.toString(codesSent(context) + 1));
-        record(context, AuditEvent.MFA_CODE_SENT, user, number, Map.of("channel", channel));
+        context.put(CODES_SENT, Integer.toString(sent));
+        context.put(RESEND_AFTER, Long.toString(context.now().plus(limits.resendWaitAfter(sent)).toEpochMilli()));
+        events.sent(context, user, number, channel);
         return StepOutcome.show(view(context, user));
     }
 
-    private Optional<String> checkLimits(StepContext context, PhoneNumber number, CodePolicy policy) {
-        PhoneCodeLimits limits = settings.find(PhoneCodeLimits.SETTING, PhoneCodeLimits.class).orElse(defaultLimits);
+    /** Where a code is to go: the journey's number, the account's, or one typed just now. */
+    private record Target(PhoneNumber number, boolean enrolling, boolean typed) {
+    }
+
+    private Target target(StepContext context, UUID user, FormInput input, String channel) {
+        Optional<String> current = context.get(NUMBER);
+        if (current.isPresent()) {
+            return new Target(PhoneNumber.ofE164(current.get()), context.get(ENROLLING).isPresent(), false);
+        }
+        List<PhoneMethod> verified = phoneMethods.verified(user);
+        if (!verified.isEmpty() && context.get(ENROLLING).isEmpty()) {
+            return new Target(verified.get(0).number(), false, false);
+        }
+        return new Target(PhoneNumber.parse(input.get("countryCode"), input.get(NUMBER),
+                PhoneChannels.SMS.equals(channel)), true, true);
+    }
+
+    /** The journey's own limits: codes per journey, and the wait since its last code. */
+    private Optional<PhoneCodeCaps.Refusal> journeyLimits(StepContext context, CodePolicy policy) {
         if (codesSent(context) >= policy.perJourney()) {
-            return Optional.of("You have asked for too many codes. Return to the application and start again later.");
+            return Optional.of(new PhoneCodeCaps.Refusal("phone_journey",
+                    "You have asked for too many codes. Return to the application and start again later."));
         }
-        String tenant = context.tenant().id().toString();
-        RateLimits.Decision ip = rateLimits.hit("phone-ip:" + tenant + ":" + context.clientIp(), limits.perIpPerHour(),
-                PhoneCodeLimits.HOUR);
-        if (!ip.allowed()) {
-            return Optional.of("Too many codes were requested from your network. Try again in "
-                    + minutesUntil(ip.retryAfter(), context.now()) + ".");
-        }
-        RateLimits.Decision perNumber = rateLimits.hit("phone-number:" + tenant + ":" + number.e164(),
-                limits.perNumberPerHour(), PhoneCodeLimits.HOUR);
-        if (!perNumber.allowed()) {
-            return Optional.of("Too many codes were sent to this number. Try again in "
-                    + minutesUntil(perNumber.retryAfter(), context.now()) + ".");
+        Optional<Instant> resendAfter = resendAfter(context);
+        if (resendAfter.isPresent() && deliveryProblem(context).isEmpty()) {
+            return Optional.of(new PhoneCodeCaps.Refusal("phone_resend_backoff", "Please wait "
+                    + PhoneCodeCaps.waitFor(resendAfter.get(), context.now()) + " before asking for another code."));
         }
         return Optional.empty();
+    }
+
+    /** When the journey may ask for its next code, while that is still ahead. */
+    private static Optional<Instant> resendAfter(StepContext context) {
+        return context.get(RESEND_AFTER).map(millis -> Instant.ofEpochMilli(Long.parseLong(millis)))
+                .filter(after -> after.isAfter(context.now()));
+    }
+
+    /**
+     * A number outside the tenant's countries: typed just now, it is refused next to the field;
+     * attached to the account before its country left the list, it can no longer be used here.
+     */
+    private View countryRefused(StepContext context, UUID user, PhoneCodeLimits limits, FormInput input,
+                                Target target) {
+        String country = Regions.name(target.number().region());
+        if (target.typed()) {
+            return enrollView(context, limits, input.get("countryCode"), input.get(NUMBER)).withFieldErrors(Map.of(
+                    NUMBER, "Codes cannot be sent to phone numbers in " + country + ". Please use a number from one"
+                            + " of the countries or regions listed."));
+        }
+        return view(context, user).withPageError(target.enrolling()
+                ? "Codes cannot be sent to phone numbers in " + country + ". Please change the number."
+                : "Codes can no longer be sent to phone numbers in " + country + ". Please contact support to"
+                + " change the phone number on your account.");
     }
 
     private StepOutcome verify(StepContext context, UUID user, String presented) {
@@ -179,16 +214,16 @@ class PhoneFactorStep implements Step {
         String channel = context.get(CHANNEL).orElse(PhoneChannels.SMS);
         if (!attempt.correct()) {
             context.put(CODE, attempt.after().serialize());
-            record(context, AuditEvent.MFA_CODE_FAILED, user, number, Map.of("channel", channel,
-                    "reason", attempt.check().name().toLowerCase(Locale.ROOT)));
+            events.failed(context, user, number, channel, attempt.check().name().toLowerCase(Locale.ROOT));
             return StepOutcome.show(view(context, user).withFieldErrors(Map.of("verificationCode", attempt.message())));
         }
-        record(context, AuditEvent.MFA_CODE_VERIFIED, user, number, Map.of("channel", channel));
+        events.verified(context, user, number, channel);
         if (context.get(ENROLLING).isPresent()) {
             enroll(context, user, number);
         }
         context.prove(channel);
         context.put(CODE, null);
+        context.put(RESEND_AFTER, null);
         return StepOutcome.completed();
     }
 
@@ -196,18 +231,10 @@ class PhoneFactorStep implements Step {
     private void enroll(StepContext context, UUID user, PhoneNumber number) {
         boolean known = phoneMethods.verified(user).stream().anyMatch(m -> m.number().equals(number));
         PhoneMethod method = phoneMethods.attach(user, number);
+        enrollments.verified(number);
         if (!known) {
-            record(context, AuditEvent.MFA_ENROLLED, user, number, Map.of("methodId", method.id()));
+            events.enrolled(context, user, number, method.id());
         }
-    }
-
-    /** Records an event of this step: the number only masked, never the code. */
-    private void record(StepContext context, String type, UUID user, PhoneNumber number, Map<String, Object> details) {
-        Map<String, Object> all = new LinkedHashMap<>(details);
-        if (!context.clientIp().isEmpty()) {
-            all.put("ip", context.clientIp());
-        }
-        audit.record(new AuditRecord(type, AuditActor.user(user), user, number.masked(), all));
     }
 
     private Optional<String> deliveryProblem(StepContext context) {
@@ -224,18 +251,24 @@ class PhoneFactorStep implements Step {
         if (context.get(CODE).isPresent() && number.isPresent()) {
             return base(channels, "code").with("masked", PhoneNumber.ofE164(number.get()).masked())
                     .with("channel", context.get(CHANNEL).orElse(PhoneChannels.SMS))
-                    .with("canChangeNumber", context.get(ENROLLING).isPresent());
+                    .with("canChangeNumber", context.get(ENROLLING).isPresent())
+                    .with("resendWait", resendAfter(context).filter(after -> deliveryProblem(context).isEmpty())
+                            .map(after -> PhoneCodeCaps.waitFor(after, context.now())).orElse(null));
         }
         List<PhoneMethod> verified = phoneMethods.verified(user);
         if (!verified.isEmpty() && context.get(ENROLLING).isEmpty()) {
             return base(channels, "verify").with("masked", verified.get(0).number().masked());
         }
-        return enrollView(context, "US", "");
+        return enrollView(context, limits.current(), "", "");
     }
 
-    private View enrollView(StepContext context, String countryCode, String number) {
-        return base(channels(context), "enroll").with("countries", Regions.ALL)
-                .with("countryCode", countryCode.isEmpty() ? "US" : countryCode)
+    /** The enrollment form, offering only the tenant's countries (the chosen one kept, else US or the first). */
+    private View enrollView(StepContext context, PhoneCodeLimits limits, String countryCode, String number) {
+        List<Regions.Region> countries = Regions.only(limits.allowedCountries());
+        String chosen = countries.stream().map(Regions.Region::code).filter(code -> code.equals(countryCode))
+                .findFirst().orElse(limits.allowedCountries().contains("US") ? "US"
+                        : countries.isEmpty() ? "" : countries.get(0).code());
+        return base(channels(context), "enroll").with("countries", countries).with("countryCode", chosen)
                 .with(NUMBER, number.length() > 32 ? "" : number);
     }
 
@@ -260,10 +293,5 @@ class PhoneFactorStep implements Step {
 
     private static int codesSent(StepContext context) {
         return context.get(CODES_SENT).map(Integer::parseInt).orElse(0);
-    }
-
-    private static String minutesUntil(Instant until, Instant now) {
-        long minutes = Math.max(1, (Duration.between(now, until).toSeconds() + 59) / 60);
-        return minutes == 1 ? "1 minute" : minutes + " minutes";
     }
 }

@@ -101,6 +101,15 @@ public final class PhoneNumber {
         return e164;
     }
 
+    /**
+     * The ISO region the number belongs to, e.g. {@code GB} for {@code +44 7400 123456} whatever
+     * country was chosen when it was typed; {@code ZZ} when it belongs to none.
+     */
+    public String region() {
+        String region = UTIL.getRegionCodeForNumber(parsed);
+        return region == null ? "ZZ" : region;
+    }
+
     /** The country calling code, e.g. 1 or 44. */
     public int countryCallingCode() {
         return parsed.getCountryCode();

@@ -95,6 +95,8 @@ class AdminApiAuthorizationTests extends AdminApiTest {
                 new Route("DELETE", t + "/users/{user}/phoneMethods/{phone}", null),
                 new Route("GET", t + "/settings/signInLockout", null),
                 new Route("PUT", t + "/settings/signInLockout", "{\"threshold\":10}"),
+                new Route("GET", t + "/settings/phone", null),
+                new Route("PUT", t + "/settings/phone", "{\"allowedCountries\":[\"US\",\"GB\"],\"perNumberPerHour\":3}"),
                 new Route("GET", t + "/keys", null),
                 new Route("POST", t + "/keys/rotate", null));
     }

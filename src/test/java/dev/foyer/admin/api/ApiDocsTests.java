@@ -23,7 +23,10 @@ class ApiDocsTests extends AdminApiTest {
                 .allMatch(path -> path.startsWith("/admin/api/v1/"))
                 .contains("/admin/api/v1/tenants/{tenant}/userFlows/{name}", "/admin/api/v1/tenants/{tenant}/users",
                         "/admin/api/v1/tenants/{tenant}/users/{objectId}/unlock",
-                        "/admin/api/v1/tenants/{tenant}/settings/signInLockout");
+                        "/admin/api/v1/tenants/{tenant}/settings/signInLockout",
+                        "/admin/api/v1/tenants/{tenant}/settings/phone");
+        JsonNode phone = description.get("paths").get("/admin/api/v1/tenants/{tenant}/settings/phone");
+        assertThat(phone.propertyNames()).contains("get", "put");
     }
 
     @Test

@@ -37,7 +37,8 @@ abstract class PortalTest extends AdminEndToEndTest {
      * default per-address cap of the system tenant allows in an hour; lift it for these tests.
      */
     static void allowAdministratorSignInsFromOneAddress(SystemTenant system, TenantSettings settings) {
-        TenantContext.run(system.tenant(), () -> settings.put(PhoneCodeLimits.SETTING, new PhoneCodeLimits(null, 1000)));
+        TenantContext.run(system.tenant(), () -> settings.put(PhoneCodeLimits.SETTING,
+                java.util.Map.of("perIpPerHour", 1000)));
     }
 
     protected String tenantPath() {

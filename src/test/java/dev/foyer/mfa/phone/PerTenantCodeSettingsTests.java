@@ -24,7 +24,7 @@ class PerTenantCodeSettingsTests extends PhoneMfaEndToEndTest {
         TestTenant strict = newTenant();
         TenantContext.run(strict.tenant(), () -> {
             settings.put(CodePolicies.SETTING, new CodePolicy(Duration.ofMinutes(3), 2, 10));
-            settings.put(PhoneCodeLimits.SETTING, new PhoneCodeLimits(2, 20));
+            settings.put(PhoneCodeLimits.SETTING, Map.of("perNumberPerHour", 2, "perIpPerHour", 20));
         });
         TestTenant relaxed = newTenant();
 
@@ -34,9 +34,9 @@ class PerTenantCodeSettingsTests extends PhoneMfaEndToEndTest {
         page = enterCode(browser, page, "000000");
         page = enterCode(browser, page, "000000");
         assertThat(page.fieldError("verificationCode")).as("2 tries in this tenant").contains("no tries left");
-        page = browser.submit(page, "form#phoneVerification", "button#sendCode", Map.of());
+        page = resend(browser, page, "button#sendCode");
         assertThat(page.pageError()).isEmpty();
-        page = browser.submit(page, "form#phoneVerification", "button#sendCode", Map.of());
+        page = resend(browser, page, "button#sendCode");
         assertThat(page.pageError()).as("2 codes per number per hour in this tenant")
                 .startsWith("Too many codes were sent to this number.");
 
@@ -45,8 +45,8 @@ class PerTenantCodeSettingsTests extends PhoneMfaEndToEndTest {
         otherPage = enterCode(other, otherPage, "000000");
         otherPage = enterCode(other, otherPage, "000000");
         assertThat(otherPage.fieldError("verificationCode")).isEqualTo("That code is incorrect. Please try again.");
-        otherPage = other.submit(otherPage, "form#phoneVerification", "button#sendCode", Map.of());
-        otherPage = other.submit(otherPage, "form#phoneVerification", "button#sendCode", Map.of());
+        otherPage = resend(other, otherPage, "button#sendCode");
+        otherPage = resend(other, otherPage, "button#sendCode");
         assertThat(otherPage.pageError()).as("defaults elsewhere").isEmpty();
     }
 

@@ -2,7 +2,6 @@ package dev.foyer.mfa.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.foyer.security.OpaqueTokens;
 import dev.foyer.testing.Browser;
 import dev.foyer.testing.TestTenant;
 import java.util.Map;
@@ -45,7 +44,7 @@ class PhoneCodeAbuseTests extends PhoneMfaEndToEndTest {
         assertThat(page.fieldError("verificationCode")).isEqualTo("Too many incorrect tries for that code. Send a new code.");
         assertThat(messagesTo(e164(number))).hasSize(1);
 
-        Browser.Response fresh = browser.submit(page, "form#phoneVerification", "button#sendCode", Map.of());
+        Browser.Response fresh = resend(browser, page, "button#sendCode");
         assertThat(idTokenOf(t, MFA_FLOW, enterCode(browser, fresh, codeSentTo(e164(number), 2)))
                 .getStringListClaim("amr")).contains("mfa");
     }
@@ -103,10 +102,10 @@ class PhoneCodeAbuseTests extends PhoneMfaEndToEndTest {
         String number = usNumber();
         Browser.Response page = requestCode(browser, enroll, "US", number, "button#sendCode");
         for (int sent = 2; sent <= 5; sent++) {
-            page = browser.submit(page, "form#phoneVerification", "button#sendCode", Map.of());
+            page = resend(browser, page, "button#sendCode");
             assertThat(page.pageError()).isEmpty();
         }
-        Browser.Response refused = browser.submit(page, "form#phoneVerification", "button#sendCode", Map.of());
+        Browser.Response refused = resend(browser, page, "button#sendCode");
         assertThat(refused.pageError()).startsWith("Too many codes were sent to this number. Try again in");
         assertThat(refused.pageError()).doesNotContain(number.substring(3));
         codeSentTo(e164(number), 5);
@@ -115,11 +114,13 @@ class PhoneCodeAbuseTests extends PhoneMfaEndToEndTest {
 
     @Test
     void perJourneyCapStopsSendingEvenToNewNumbers() {
+        tune(t, Map.of("unverifiedNumbersPerIpPerDay", 20));
         Browser.Response page = enroll;
         for (int i = 0; i < 10; i++) {
             page = requestCode(browser, page, "US", usNumber(), "button#sendCode");
             assertThat(page.pageError()).as("code " + (i + 1)).isEmpty();
             page = browser.submit(page, "form#phoneVerification", "button#changeNumber", Map.of());
+            letResendWaitPass(page);
         }
         String last = usNumber();
         Browser.Response refused = requestCode(browser, page, "US", last, "button#sendCode");
@@ -134,6 +135,7 @@ class PhoneCodeAbuseTests extends PhoneMfaEndToEndTest {
         Browser.Response page = requestCode(browser, enroll, "US", typo, "button#sendCode");
         Browser.Response back = browser.submit(page, "form#phoneVerification", "button#changeNumber", Map.of());
         assertThat(isEnrollPage(back)).isTrue();
+        letResendWaitPass(back);
         idTokenOf(t, MFA_FLOW, enrollBySms(browser, back, right, 0));
         assertThat(jdbc.sql("select phone_number from phone_method where tenant_id = ?").param(t.tenant().id())
                 .query(String.class).list()).containsExactly(e164(right));
@@ -165,12 +167,10 @@ class PhoneCodeAbuseTests extends PhoneMfaEndToEndTest {
 
     /** Simulates ten minutes passing: moves the expiry of the journey's pending code into the past. */
     private void expireCodeOf(Browser.Response page) {
-        String path = page.uri().getPath();
-        String idHash = OpaqueTokens.hash(path.substring(path.lastIndexOf('/') + 1));
-        String state = jdbc.sql("select state from journey where id_hash = ?").param(idHash).query(String.class).single();
-        Matcher code = Pattern.compile("(\"phoneFactor\\.code\"\\s*:\\s*\"[^|]*\\|[^|]*\\|)(\\d+)").matcher(state);
-        assertThat(code.find()).as(state).isTrue();
-        String expired = code.replaceFirst("$1" + (System.currentTimeMillis() - 1000));
-        jdbc.sql("update journey set state = ? where id_hash = ?").params(expired, idHash).update();
+        changeJourneyState(page, state -> {
+            Matcher code = Pattern.compile("(\"phoneFactor\\.code\"\\s*:\\s*\"[^|]*\\|[^|]*\\|)(\\d+)").matcher(state);
+            assertThat(code.find()).as(state).isTrue();
+            return code.replaceFirst("$1" + (System.currentTimeMillis() - 1000));
+        });
     }
 }

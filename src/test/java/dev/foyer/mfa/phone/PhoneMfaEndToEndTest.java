@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.foyer.audit.AuditEvent;
+import dev.foyer.audit.AuditLog;
+import dev.foyer.audit.AuditQuery;
+import dev.foyer.security.OpaqueTokens;
+import dev.foyer.tenant.TenantContext;
+import dev.foyer.tenant.TenantSettings;
 import dev.foyer.testing.Browser;
 import dev.foyer.testing.EndToEndTest;
 import dev.foyer.testing.TestTenant;
@@ -12,12 +18,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Helpers for journeys that go through the phone step. */
 abstract class PhoneMfaEndToEndTest extends EndToEndTest {
 
     static final String MFA_FLOW = "B2C_1_susi_mfa";
+
+    @Autowired
+    TenantSettings tenantSettings;
+    @Autowired
+    AuditLog auditTrail;
+    @Autowired
+    MeterRegistry meters;
 
     /** A valid US number (Redmond, WA area code) unique enough that per-number caps never collide. */
     static String usNumber() {
@@ -69,6 +88,69 @@ abstract class PhoneMfaEndToEndTest extends EndToEndTest {
                 "redirect_uri", t.webRedirectUri()));
         assertThat(tokens.status()).as(tokens.body()).isEqualTo(200);
         return SignedJWT.parse(jsonOf(tokens).get("id_token").asString()).getJWTClaimsSet();
+    }
+
+    /** A new user's phone enrollment page in tenant {@code t}, after signing up in {@code browser}. */
+    Browser.Response enrollmentPage(TestTenant t, Browser browser) {
+        Browser.Response enroll = signUp(browser, browser.open(authorizeUrl(t, MFA_FLOW, Map.of())), uniqueEmail(),
+                PASSWORD);
+        assertThat(isEnrollPage(enroll)).as(enroll.body()).isTrue();
+        return enroll;
+    }
+
+    /** The tenant's {@code mfa.code.refused} events, newest first. */
+    List<AuditEvent> refusalsIn(TestTenant t) {
+        return TenantContext.call(t.tenant(), () -> auditTrail.query(AuditQuery.newest()
+                .ofType(AuditEvent.MFA_CODE_REFUSED)));
+    }
+
+    /** {@code foyer.rate_limit.refusals{limit}} so far (the server is shared: compare before and after). */
+    double refusalsCounted(String limit) {
+        Counter counter = meters.find("foyer.rate_limit.refusals").tag("limit", limit).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** {@code foyer.mfa.challenges{method, outcome}} so far. */
+    double challengesCounted(String method, String outcome) {
+        Counter counter = meters.find("foyer.mfa.challenges").tag("method", method).tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** Gives tenant {@code t} its own phone code limits (field names of {@link PhoneCodeLimits}). */
+    void tune(TestTenant t, Map<String, Object> limits) {
+        TenantContext.run(t.tenant(), () -> tenantSettings.put(PhoneCodeLimits.SETTING, limits));
+    }
+
+    /**
+     * Lets the wait before the journey's next code pass, as if the time had gone by: moves the
+     * moment it ends, held in the journey's state, into the past.
+     */
+    void letResendWaitPass(Browser.Response page) {
+        changeJourneyState(page, state -> {
+            Matcher after = Pattern.compile("(\"phoneFactor\\.resendAfter\"\\s*:\\s*\")(\\d+)").matcher(state);
+            assertThat(after.find()).as(state).isTrue();
+            return after.replaceFirst("$1" + (System.currentTimeMillis() - 1000));
+        });
+    }
+
+    /** On a code page: lets the wait pass and presses {@code button} ("button#sendCode" or "button#callMe"). */
+    Browser.Response resend(Browser browser, Browser.Response page, String button) {
+        letResendWaitPass(page);
+        return browser.submit(page, "form#phoneVerification", button, Map.of());
+    }
+
+    /** Rewrites the stored state of the journey whose page this is. */
+    void changeJourneyState(Browser.Response page, UnaryOperator<String> change) {
+        String path = page.uri().getPath();
+        String idHash = OpaqueTokens.hash(path.substring(path.lastIndexOf('/') + 1));
+        String state = jdbc.sql("select state from journey where id_hash = ?").param(idHash).query(String.class).single();
+        jdbc.sql("update journey set state = ? where id_hash = ?").params(change.apply(state), idHash).update();
+    }
+
+    /** SMS and voice messages the tenant's journeys put in the outbox for {@code e164}. */
+    int phoneMessages(TestTenant t, String e164) {
+        return jdbc.sql("select count(*) from outbox_message where tenant_id = ? and recipient = ? and channel <> 'EMAIL'")
+                .params(t.tenant().id(), e164).query(Integer.class).single();
     }
 
     int phoneMethodsOf(String email) {
