@@ -3,14 +3,12 @@ package dev.foyer.journey;
 import dev.foyer.security.OpaqueTokens;
 import dev.foyer.session.SsoSessions;
 import dev.foyer.tenant.TenantContext;
-import jakarta.servlet.http.Cookie;
+import dev.foyer.web.BrowserCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -95,16 +93,14 @@ class JourneyPages {
 
     /** A random id for this browser, set on first sight; journeys are bound to it. */
     private static String browserId(HttpServletRequest request, HttpServletResponse response) {
-        Cookie[] cookies = request.getCookies();
-        Optional<String> existing = cookies == null ? Optional.empty() : Arrays.stream(cookies)
-                .filter(c -> c.getName().equals(BROWSER_COOKIE)).map(Cookie::getValue)
-                .filter(v -> v.length() >= 32 && v.length() <= 64).findFirst();
+        Optional<String> existing = BrowserCookies.read(request, BROWSER_COOKIE, "/")
+                .filter(v -> v.length() >= 32 && v.length() <= 64);
         if (existing.isPresent()) {
             return existing.get();
         }
         String id = OpaqueTokens.generate();
-        response.addHeader("Set-Cookie", ResponseCookie.from(BROWSER_COOKIE, id).path("/").httpOnly(true)
-                .secure(request.isSecure()).sameSite("Lax").build().toString());
+        // Lax: the first page of a journey is reached by the application's cross-site redirect.
+        BrowserCookies.set(request, response, BROWSER_COOKIE, id, "/", BrowserCookies.LAX, null);
         return id;
     }
 }

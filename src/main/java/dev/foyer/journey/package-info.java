@@ -8,7 +8,7 @@
  * ({@link dev.foyer.journey.SecondFactorMethod}) are beans contributed by other packages; they answer
  * with a {@link dev.foyer.journey.StepOutcome} and never route to each other. Completed factors are
  * recorded in the SSO session. Depends on {@code tenant}, {@code userflow}, {@code application},
- * {@code session} and {@code security}; never on {@code oidc}, {@code localaccount} or
+ * {@code session}, {@code security} and {@code web} (cookies); never on {@code oidc}, {@code localaccount} or
  * {@code messaging}.
  */
 package dev.foyer.journey;

@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The token endpoint: {@code authorization_code} (PKCE S256; a replayed code revokes what it
  * issued) and {@code refresh_token} (rotated on every use; a replayed token revokes its family).
  * A code or refresh token is honoured only at the token endpoint of the flow that issued it.
+ * It reads no cookie — the client proves itself with its credentials and the code or refresh token
+ * — so there is no session for a forged cross-site post to ride on, and no CSRF token.
  */
 @RestController
 class TokenEndpoint {

@@ -2,7 +2,7 @@ package dev.foyer.session;
 
 import dev.foyer.security.OpaqueTokens;
 import dev.foyer.tenant.TenantContext;
-import jakarta.servlet.http.Cookie;
+import dev.foyer.web.BrowserCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -10,11 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -103,32 +101,22 @@ public class SsoSessions {
                 .update();
     }
 
-    /** Sets the current tenant's session cookie: HttpOnly, SameSite=Lax, Secure over TLS. */
+    /**
+     * Sets the current tenant's session cookie: HttpOnly, Secure over TLS (then named
+     * {@code __Host-...}), SameSite=Lax because the authorize request that reads it is a top-level
+     * navigation started by the application's site; Strict would hide it there and ask for the
+     * password every time.
+     */
     public void writeCookie(HttpServletRequest request, HttpServletResponse response, SsoSession session) {
-        response.addHeader("Set-Cookie", cookie(request, session.id(), null).toString());
+        BrowserCookies.set(request, response, cookieName(), session.id(), "/", BrowserCookies.LAX, null);
     }
 
     public void clearCookie(HttpServletRequest request, HttpServletResponse response) {
-        response.addHeader("Set-Cookie", cookie(request, "", Duration.ZERO).toString());
-    }
-
-    private ResponseCookie cookie(HttpServletRequest request, String value, Duration maxAge) {
-        ResponseCookie.ResponseCookieBuilder builder = ResponseCookie.from(cookieName(), value)
-                .path("/").httpOnly(true).secure(request.isSecure()).sameSite("Lax");
-        if (maxAge != null) {
-            builder.maxAge(maxAge);
-        }
-        return builder.build();
+        BrowserCookies.clear(request, response, cookieName(), "/", BrowserCookies.LAX);
     }
 
     private Optional<String> cookieValue(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        String name = cookieName();
-        return Arrays.stream(cookies).filter(c -> c.getName().equals(name)).map(Cookie::getValue)
-                .filter(v -> !v.isBlank()).findFirst();
+        return BrowserCookies.read(request, cookieName(), "/").filter(v -> !v.isBlank());
     }
 
     private static String cookieName() {

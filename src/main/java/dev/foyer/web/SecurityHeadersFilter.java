@@ -37,6 +37,12 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        apply(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /** Sets the headers on {@code response}; also used for the errors Tomcat answers by itself. */
+    static void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("Content-Security-Policy", path(request).startsWith(API_DOCS_PREFIX)
                 ? API_DOCS_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
@@ -49,7 +55,6 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         }
-        chain.doFilter(request, response);
     }
 
     // Error pages are rendered in a second dispatch; they need the headers as much as any page.
@@ -63,6 +68,7 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     }
 
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        String uri = request.getRequestURI();
+        return uri == null ? "" : uri.substring(Math.min(uri.length(), request.getContextPath().length()));
     }
 }

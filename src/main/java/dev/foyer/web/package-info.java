@@ -1,7 +1,10 @@
 /**
- * Web concerns that apply to every response, whatever feature produced it. Today that is
- * {@link dev.foyer.web.SecurityHeadersFilter}, which runs first on every request and error dispatch
- * and sets the security headers before anything can commit the response. Depends on nothing else
- * in Foyer.
+ * Web concerns that apply to every response, whatever feature produced it:
+ * {@link dev.foyer.web.SecurityHeadersFilter} runs first on every request and error dispatch and
+ * sets the security headers before anything can commit the response;
+ * {@link dev.foyer.web.RequestLimitsFilter} refuses over-long URLs and over-large admin API bodies;
+ * {@link dev.foyer.web.PlainErrorReportValve} answers the errors Tomcat meets before Foyer sees the
+ * request; {@link dev.foyer.web.BrowserCookies} sets every cookie with the same flags. Depends on
+ * nothing else in Foyer.
  */
 package dev.foyer.web;

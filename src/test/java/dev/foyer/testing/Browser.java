@@ -31,9 +31,18 @@ public final class Browser {
     private final HttpClient http;
 
     public Browser(String origin) {
+        this(origin, null);
+    }
+
+    /** A browser for an {@code https} origin whose certificate {@code tls} trusts. */
+    public Browser(String origin, javax.net.ssl.SSLContext tls) {
         this.origin = origin;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     public String origin() {
@@ -151,6 +160,20 @@ public final class Browser {
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue).findFirst();
+    }
+
+    /** Plants cookie {@code name} for this origin, as a page of this host could have set it. */
+    public void addCookie(String name, String value) {
+        addCookie(name, value, "/");
+    }
+
+    public void addCookie(String name, String value, String path) {
+        String secure = name.startsWith("__Host-") || name.startsWith("__Secure-") ? "; Secure" : "";
+        try {
+            cookies.put(URI.create(origin + path), Map.of("Set-Cookie", List.of(name + "=" + value + "; Path=" + path + secure)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void clearCookies() {

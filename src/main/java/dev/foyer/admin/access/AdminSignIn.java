@@ -8,19 +8,17 @@ import dev.foyer.oidc.BearerTokens;
 import dev.foyer.security.OpaqueTokens;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.userflow.UserFlow;
+import dev.foyer.web.BrowserCookies;
 import dev.foyer.web.ServerOrigins;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,9 +57,10 @@ class AdminSignIn {
         String nonce = OpaqueTokens.generate();
         String origin = origins.of(request);
         Application portal = TenantContext.call(system.tenant(), () -> system.portal().orElseThrow());
-        response.addHeader("Set-Cookie", ResponseCookie.from(LOGIN_COOKIE, state + "." + nonce).path("/admin")
-                .httpOnly(true).secure(request.isSecure()).sameSite("Lax").maxAge(Duration.ofMinutes(30)).build()
-                .toString());
+        // Lax, not Strict: the callback is a form post from the sign-in pages, which may have been
+        // reached through another site (an upstream identity provider).
+        BrowserCookies.set(request, response, LOGIN_COOKIE, state + "." + nonce, AdminSessions.PATH,
+                BrowserCookies.LAX, Duration.ofMinutes(30));
         return "redirect:/" + SystemTenant.NAME + "/" + UserFlow.canonicalName(SystemTenant.FLOW)
                 + "/oauth2/v2.0/authorize?client_id=" + portal.clientId()
                 + "&redirect_uri=" + URLEncoder.encode(origin + SystemTenant.CALLBACK, StandardCharsets.UTF_8)
@@ -75,8 +74,7 @@ class AdminSignIn {
                     @RequestParam(name = "error_description", required = false) String errorDescription,
                     HttpServletRequest request, HttpServletResponse response, Model model) {
         Optional<String[]> expected = loginCookie(request);
-        response.addHeader("Set-Cookie", ResponseCookie.from(LOGIN_COOKIE, "").path("/admin").maxAge(0).build()
-                .toString());
+        BrowserCookies.clear(request, response, LOGIN_COOKIE, AdminSessions.PATH, BrowserCookies.LAX);
         if (error != null) {
             return refused(response, model, "Sign-in did not complete: " + (errorDescription == null ? error
                     : errorDescription));
@@ -120,12 +118,8 @@ class AdminSignIn {
     }
 
     private static Optional<String[]> loginCookie(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        return Arrays.stream(cookies).filter(c -> c.getName().equals(LOGIN_COOKIE)).map(Cookie::getValue)
-                .map(v -> v.split("\\.", 2)).filter(p -> p.length == 2).findFirst();
+        return BrowserCookies.read(request, LOGIN_COOKIE, AdminSessions.PATH)
+                .map(v -> v.split("\\.", 2)).filter(p -> p.length == 2);
     }
 
     private static String refused(HttpServletResponse response, Model model, String message) {

@@ -20,6 +20,10 @@ class AdminWebConfiguration implements WebMvcConfigurer {
         this.portal = portal;
     }
 
+    /**
+     * The API authenticates with bearer tokens, which a browser never attaches by itself, so it
+     * takes no CSRF token; the portal's cookie session does, on every form.
+     */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(api).addPathPatterns("/admin/api/**").excludePathPatterns(PUBLIC_API);
