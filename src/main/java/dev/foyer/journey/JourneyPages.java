@@ -55,6 +55,14 @@ class JourneyPages {
         if (form.size() > MAX_FIELDS) {
             return problem(new JourneyPage.Problem(400, "The form has too many fields."), response, model);
         }
+        Optional<String> repeated = form.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).sorted().findFirst();
+        if (repeated.isPresent()) {
+            // No form of Foyer sends a field twice; guessing which value was meant could press a
+            // button other than the one shown, or check a value other than the one validated.
+            return problem(new JourneyPage.Problem(400, "The form repeats the field "
+                    + printable(repeated.get()) + "."), response, model);
+        }
         Map<String, String> fields = new HashMap<>();
         form.forEach((name, values) -> fields.put(name, values.isEmpty() ? "" : values.get(0)));
         String csrf = fields.remove("csrf_token");
@@ -83,6 +91,11 @@ class JourneyPages {
         model.addAttribute("tenantName", TenantContext.current().displayName());
         model.addAttribute("policy", policy);
         return "journey/" + view.template();
+    }
+
+    private static String printable(String name) {
+        String cut = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String problem(JourneyPage.Problem problem, HttpServletResponse response, Model model) {

@@ -3,11 +3,6 @@ package dev.foyer.oidc;
 import dev.foyer.application.Application;
 import dev.foyer.application.ApplicationRepository;
 import dev.foyer.application.ClientSecrets;
-import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -31,32 +26,11 @@ class ClientAuthenticator {
     record Result(Application application, OAuthError error, boolean usedBasic) {
     }
 
-    Result authenticate(HttpServletRequest request, Map<String, String> params) {
-        String header = request.getHeader("Authorization");
-        boolean basic = header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
-        String clientId;
-        String secret;
-        if (basic) {
-            if (params.containsKey("client_secret")) {
-                return failed(OAuthError.invalidRequest("Use one client authentication method, not two."), true);
-            }
-            Optional<String[]> pair = decodeBasic(header.substring(6).strip());
-            if (pair.isEmpty()) {
-                return failed(OAuthError.invalidClient("The Authorization header is malformed."), true);
-            }
-            clientId = pair.get()[0];
-            secret = pair.get()[1];
-            if (params.containsKey("client_id") && !params.get("client_id").equals(clientId)) {
-                return failed(OAuthError.invalidRequest("client_id does not match the authenticated client."), true);
-            }
-        } else {
-            clientId = params.get("client_id");
-            secret = params.get("client_secret");
-        }
-        if (clientId == null || clientId.isBlank()) {
-            return failed(OAuthError.invalidClient("Client authentication is required."), basic);
-        }
-        Optional<Application> application = applications.findByClientId(clientId.strip());
+    /** Checks the credentials {@link TokenRequest#parse} read against the registration. */
+    Result authenticate(TokenRequest.ClientCredentials credentials) {
+        boolean basic = credentials.basic();
+        String secret = credentials.secret();
+        Optional<Application> application = applications.findByClientId(credentials.clientId());
         if (application.isEmpty()) {
             return failed(OAuthError.invalidClient("Client authentication failed."), basic);
         }
@@ -72,20 +46,5 @@ class ClientAuthenticator {
 
     private static Result failed(OAuthError error, boolean basic) {
         return new Result(null, error, basic);
-    }
-
-    private static Optional<String[]> decodeBasic(String encoded) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                return Optional.empty();
-            }
-            return Optional.of(new String[] {
-                    URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                    URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)});
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

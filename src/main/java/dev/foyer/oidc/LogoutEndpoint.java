@@ -11,6 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -44,10 +45,16 @@ class LogoutEndpoint {
                         @RequestParam(name = "post_logout_redirect_uri", required = false) String redirectUri,
                         @RequestParam(name = "client_id", required = false) String clientId,
                         @RequestParam(name = "state", required = false) String state,
+                        @RequestParam MultiValueMap<String, String> all,
                         HttpServletRequest request, HttpServletResponse response) {
         Optional<FlowEndpoint> endpoint = endpoints.resolve(policy, request);
         if (endpoint.isEmpty()) {
             return AuthorizeEndpoint.problem(response, 404, "This tenant or user flow does not exist.");
+        }
+        Optional<String> repeated = Parameters.repeated(all);
+        if (repeated.isPresent()) {
+            // Spring would join the values with a comma; refuse instead of guessing, as authorize does.
+            return AuthorizeEndpoint.problem(response, 400, "The request repeats the parameter " + repeated.get() + ".");
         }
         Optional<JWTClaimsSet> hint = Optional.empty();
         if (idTokenHint != null && !idTokenHint.isBlank()) {
@@ -89,8 +96,9 @@ class LogoutEndpoint {
                                        @RequestParam(name = "post_logout_redirect_uri", required = false) String uri,
                                        @RequestParam(name = "client_id", required = false) String clientId,
                                        @RequestParam(name = "state", required = false) String state,
+                                       @RequestParam MultiValueMap<String, String> all,
                                        HttpServletRequest request, HttpServletResponse response) {
-        return logout(policy, idTokenHint, uri, clientId, state, request, response);
+        return logout(policy, idTokenHint, uri, clientId, state, all, request, response);
     }
 
     private static boolean allowed(Application application, String uri) {

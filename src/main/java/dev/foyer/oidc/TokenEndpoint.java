@@ -70,33 +70,25 @@ class TokenEndpoint {
         if (endpoint.isEmpty()) {
             return error(new OAuthError("invalid_request", "This tenant or user flow does not exist.", 404), false);
         }
-        Optional<String> repeated = Parameters.repeated(form);
-        if (repeated.isPresent()) {
-            return error(OAuthError.invalidRequest("The request repeats the parameter " + repeated.get() + "."), false);
+        TokenRequest tokenRequest;
+        try {
+            tokenRequest = TokenRequest.parse(form, request.getHeader(HttpHeaders.AUTHORIZATION));
+        } catch (TokenRequest.Refused e) {
+            return error(e.error, e.basic);
         }
-        Map<String, String> params = Parameters.single(form);
-        ClientAuthenticator.Result client = clients.authenticate(request, params);
+        ClientAuthenticator.Result client = clients.authenticate(tokenRequest.client());
         if (client.error() != null) {
             return error(client.error(), client.usedBasic());
         }
-        String grantType = params.get("grant_type");
         try {
-            if ("authorization_code".equals(grantType)) {
-                return ok(authorizationCode(endpoint.get(), client.application(), params));
-            }
-            if ("refresh_token".equals(grantType)) {
-                return ok(refreshToken(endpoint.get(), client.application(), params));
-            }
-            if ("client_credentials".equals(grantType)) {
-                return ok(clientCredentials(endpoint.get(), client.application(), params));
-            }
+            return ok(switch (tokenRequest.grantType()) {
+                case AUTHORIZATION_CODE -> authorizationCode(endpoint.get(), client.application(), tokenRequest);
+                case REFRESH_TOKEN -> refreshToken(endpoint.get(), client.application(), tokenRequest);
+                case CLIENT_CREDENTIALS -> clientCredentials(endpoint.get(), client.application(), tokenRequest);
+            });
         } catch (TokenRequestException e) {
             return error(e.error, false);
         }
-        return error(grantType == null ? OAuthError.invalidRequest("grant_type is missing.")
-                : OAuthError.unsupportedGrantType("Supported grant types are authorization_code, refresh_token and"
-                        + " client_credentials."),
-                false);
     }
 
     @PostMapping(path = "/{tenant}/oauth2/v2.0/token", params = "p")
@@ -108,8 +100,8 @@ class TokenEndpoint {
     }
 
     private Map<String, Object> authorizationCode(FlowEndpoint endpoint, Application client,
-                                                  Map<String, String> params) {
-        String code = require(params, "code");
+                                                  TokenRequest params) {
+        String code = params.code();
         Instant now = clock.instant();
         Grants.StoredCode stored = grants.findCode(code)
                 .filter(c -> c.grant().request().clientId().equals(client.clientId()))
@@ -125,10 +117,10 @@ class TokenEndpoint {
         if (!authorization.flowId().equals(endpoint.flow().id())) {
             throw invalidGrant("The authorization code was issued by another user flow.");
         }
-        if (!authorization.redirectUri().equals(params.get("redirect_uri"))) {
+        if (!authorization.redirectUri().equals(params.redirectUri())) {
             throw invalidGrant("redirect_uri does not match the one of the authorization request.");
         }
-        checkPkce(authorization.codeChallenge(), params.get("code_verifier"));
+        checkPkce(authorization.codeChallenge(), params.codeVerifier());
         if (!grants.isActive(stored.grantId())) {
             throw invalidGrant("The authorization code has been revoked.");
         }
@@ -144,8 +136,8 @@ class TokenEndpoint {
         return issue(endpoint, stored.grantId(), authentication, user, authorization.nonce(), familyExpiresAt, now);
     }
 
-    private Map<String, Object> refreshToken(FlowEndpoint endpoint, Application client, Map<String, String> params) {
-        String token = require(params, "refresh_token");
+    private Map<String, Object> refreshToken(FlowEndpoint endpoint, Application client, TokenRequest params) {
+        String token = params.refreshToken();
         Instant now = clock.instant();
         Grants.StoredRefreshToken stored = grants.findRefreshToken(token)
                 .filter(t -> t.authentication().clientId().equals(client.clientId()))
@@ -171,13 +163,13 @@ class TokenEndpoint {
 
     /** An application acting for itself: only confidential clients, only scopes granted to them. */
     private Map<String, Object> clientCredentials(FlowEndpoint endpoint, Application client,
-                                                  Map<String, String> params) {
+                                                  TokenRequest params) {
         if (!client.type().isConfidential()) {
             throw new TokenRequestException(new OAuthError("unauthorized_client",
                     "Only confidential applications may use client_credentials.", 400));
         }
         Set<String> granted = permissions.of(client.clientId());
-        List<String> requested = AuthorizationRequestParser.split(params.get("scope"));
+        List<String> requested = AuthorizationRequestParser.split(params.scope());
         List<String> scopes = requested.isEmpty() ? List.copyOf(granted) : requested;
         if (scopes.isEmpty() || !granted.containsAll(scopes)) {
             throw new TokenRequestException(OAuthError.invalidScope("The application is not granted "
@@ -246,14 +238,6 @@ class TokenEndpoint {
     private User activeUser(UUID objectId) {
         return accounts.find(objectId).filter(User::enabled)
                 .orElseThrow(() -> invalidGrant("The account is no longer available."));
-    }
-
-    private static String require(Map<String, String> params, String name) {
-        String value = params.get(name);
-        if (value == null || value.isBlank()) {
-            throw new TokenRequestException(OAuthError.invalidRequest(name + " is missing."));
-        }
-        return value;
     }
 
     private TokenRequestException revoke(UUID grantId, String reason, Instant now, String description) {

@@ -37,8 +37,30 @@ public record OneTimeCode(String hash, String salt, Instant expiresAt, int tries
         if (!now.isBefore(expiresAt)) {
             return Check.EXPIRED;
         }
-        String candidate = presented == null ? "" : presented.strip();
+        String candidate = normalize(presented);
         return OpaqueTokens.equal(hash, OpaqueTokens.hash(salt + candidate)) ? Check.CORRECT : Check.WRONG;
+    }
+
+    /**
+     * What a person typed, as the ASCII code it means: surrounding white space dropped and every
+     * Unicode decimal digit (full-width {@code １２３}, Arabic-Indic {@code ١٢٣}...) read as its
+     * ASCII digit, so a code typed with an input method that produces such digits is accepted.
+     * Anything else is kept as typed, and cannot match a code made only of ASCII digits.
+     */
+    static String normalize(String presented) {
+        if (presented == null) {
+            return "";
+        }
+        String stripped = presented.strip();
+        StringBuilder ascii = new StringBuilder(stripped.length());
+        stripped.codePoints().forEach(c -> {
+            if (c > 0x7f && Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                ascii.append((char) ('0' + Character.digit(c, 10)));
+            } else {
+                ascii.appendCodePoint(c);
+            }
+        });
+        return ascii.toString();
     }
 
     /** The outcome of presenting a code: the check, the code as it stands after it, and what to tell the person. */

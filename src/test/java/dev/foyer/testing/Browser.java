@@ -92,6 +92,13 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
     }
 
+    /** POSTs a body already form-encoded as given: repeated fields, bytes that are not UTF-8... */
+    public Response postEncoded(String url, String encodedForm) {
+        return send(HttpRequest.newBuilder(resolve(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encodedForm)));
+    }
+
     /** GET, then follow redirects while they stay on this server. */
     public Response open(String url) {
         return follow(get(url));

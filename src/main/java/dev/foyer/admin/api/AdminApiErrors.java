@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -71,6 +72,12 @@ class AdminApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof StreamReadException read
+                && read.getMessage().startsWith("Duplicate Object property")
+                && read.processor() != null && read.processor().currentName() != null) {
+            return invalid(Map.of(path(read).equals("body") ? read.processor().currentName() : path(read),
+                    "This field appears more than once."));
+        }
         if (e.getMostSpecificCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
             return invalid(Map.of(path(json), json instanceof UnrecognizedPropertyException ? "Unknown field."
                     : "This value has the wrong type or form."));

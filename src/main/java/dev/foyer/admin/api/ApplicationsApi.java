@@ -47,7 +47,7 @@ class ApplicationsApi {
         }
     }
 
-    record ApplicationBody(String displayName, String type, List<String> redirectUris, String logoutUrl) {
+    record ApplicationBody(String displayName, String type, List<String> redirectUris, String logoutUrl) implements JsonRequestBody {
         ApplicationInput input() {
             return new ApplicationInput(displayName, type, redirectUris, logoutUrl);
         }

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * to the domain names every bad field at once, by its path ({@code properties.tokenLifetimes.refreshToken}).
  */
 record FlowDefinitionBody(List<String> identityProviders, List<String> signUpAttributes,
-                          List<String> applicationClaims, Properties properties) {
+                          List<String> applicationClaims, Properties properties) implements JsonRequestBody {
 
     static final String UNBOUNDED = "unbounded";
 

@@ -33,7 +33,7 @@ class TenantsApi {
         }
     }
 
-    record TenantBody(String name, String displayName) {
+    record TenantBody(String name, String displayName) implements JsonRequestBody {
     }
 
     @GetMapping

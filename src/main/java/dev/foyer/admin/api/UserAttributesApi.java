@@ -35,7 +35,7 @@ class UserAttributesApi {
         }
     }
 
-    record AttributeBody(String name, String dataType, String description) {
+    record AttributeBody(String name, String dataType, String description) implements JsonRequestBody {
     }
 
     @GetMapping

@@ -48,10 +48,10 @@ class UserFlowsApi {
         }
     }
 
-    record NewFlowBody(String name, String type) {
+    record NewFlowBody(String name, String type) implements JsonRequestBody {
     }
 
-    record MfaSwitchBody(Boolean enabled) {
+    record MfaSwitchBody(Boolean enabled) implements JsonRequestBody {
     }
 
     @GetMapping

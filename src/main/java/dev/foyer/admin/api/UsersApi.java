@@ -52,13 +52,13 @@ class UsersApi {
     }
 
     record NewUserBody(String email, String password, String displayName, String givenName, String surname,
-                       Map<String, Object> extensions) {
+                       Map<String, Object> extensions) implements JsonRequestBody {
     }
 
-    record ProfileBody(String displayName, String givenName, String surname, Map<String, Object> extensions) {
+    record ProfileBody(String displayName, String givenName, String surname, Map<String, Object> extensions) implements JsonRequestBody {
     }
 
-    record PasswordBody(String password) {
+    record PasswordBody(String password) implements JsonRequestBody {
     }
 
     @GetMapping
