@@ -17,7 +17,7 @@ public record UserFlowProperties(
         TokenCompatibility tokenCompatibility,
         SessionBehaviour session,
         String passwordComplexity,
-        boolean selfServicePasswordReset) {
+        Boolean selfServicePasswordReset) {
 
     public static final UserFlowProperties DEFAULTS = new UserFlowProperties(
             MfaSettings.OFF, TokenLifetimes.DEFAULTS, TokenCompatibility.DEFAULTS, SessionBehaviour.DEFAULTS, "strong",
@@ -29,6 +29,8 @@ public record UserFlowProperties(
         Objects.requireNonNull(tokenCompatibility, "tokenCompatibility");
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(passwordComplexity, "passwordComplexity");
+        // Absent from definitions stored before the property existed: off, as in B2C.
+        selfServicePasswordReset = Boolean.TRUE.equals(selfServicePasswordReset);
     }
 
     /** Properties without self-service password reset (the default), as they were before it existed. */
