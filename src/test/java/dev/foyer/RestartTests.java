@@ -180,7 +180,7 @@ class RestartTests {
             assertThat(second.applications().findAll()).filteredOn(a -> a.displayName().equals("Contoso Auto Insurance"))
                     .hasSize(1);
             assertThat(second.flows().findAll()).extracting(UserFlow::name)
-                    .containsExactlyInAnyOrder("B2C_1_susi", "B2C_1_susi_mfa");
+                    .containsExactlyInAnyOrder("B2C_1_susi", "B2C_1_susi_mfa", "B2C_1_password_reset");
         });
     }
 

@@ -29,6 +29,8 @@ public record AuditEvent(UUID id, UUID tenantId, Instant at, String type, String
     public static final String SIGN_IN_THROTTLED = "signIn.throttled";
     public static final String SIGN_IN_UNLOCKED = "signIn.unlocked";
     public static final String SIGN_UP_SUCCEEDED = "signUp.succeeded";
+    public static final String PASSWORD_RESET_REQUESTED = "password.resetRequested";
+    public static final String PASSWORD_RESET = "password.reset";
     public static final String EMAIL_CODE_SENT = "email.codeSent";
     public static final String EMAIL_CODE_VERIFIED = "email.codeVerified";
     public static final String EMAIL_CODE_FAILED = "email.codeFailed";

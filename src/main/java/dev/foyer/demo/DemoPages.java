@@ -33,6 +33,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class DemoPages {
 
+    /** B2C's code for "Forgot your password?" in a flow without self-service password reset. */
+    static final String FORGOT_PASSWORD = "AADB2C90118";
+
     private final TenantRepository tenants;
     private final ApplicationRepository applications;
     private final UserFlowRepository flows;
@@ -53,7 +56,7 @@ class DemoPages {
 
     @GetMapping("/")
     String landing(HttpServletRequest request, Model model) {
-        String origin = ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).build().toUriString();
+        String origin = origin(request);
         Optional<Tenant> demo = tenants.findByNameOrId(DemoTenant.TENANT);
         model.addAttribute("tenant", demo.map(Tenant::name).orElse(null));
         model.addAttribute("flows", demo.map(t -> TenantContext.call(t, () -> links(t, origin))).orElse(List.of()));
@@ -61,17 +64,22 @@ class DemoPages {
     }
 
     @PostMapping(DemoLinks.CALLBACK)
-    String formPostCallback(@RequestParam Map<String, String> params, Model model) {
-        return callback(params, model);
+    String formPostCallback(@RequestParam Map<String, String> params, Model model, HttpServletRequest request) {
+        return callback(params, model, request);
     }
 
     @GetMapping(DemoLinks.CALLBACK)
-    String queryCallback(@RequestParam Map<String, String> params, Model model) {
-        return callback(params, model);
+    String queryCallback(@RequestParam Map<String, String> params, Model model, HttpServletRequest request) {
+        return callback(params, model, request);
     }
 
-    private String callback(Map<String, String> params, Model model) {
+    private String callback(Map<String, String> params, Model model, HttpServletRequest request) {
         model.addAttribute("error", params.get("error"));
+        String description = params.get("error_description");
+        if (description != null && description.startsWith(FORGOT_PASSWORD)) {
+            // What an MSAL app does with AADB2C90118: start the password reset flow.
+            model.addAttribute("resetPasswordUrl", passwordResetUrl(origin(request)));
+        }
         model.addAttribute("errorDescription", params.get("error_description"));
         model.addAttribute("code", params.get("code"));
         String idToken = params.get("id_token");
@@ -89,13 +97,35 @@ class DemoPages {
         return "demo/callback";
     }
 
+    /** The password reset flow's authorize URL for the first demo app, if the demo tenant has both here. */
+    private String passwordResetUrl(String origin) {
+        return tenants.findByNameOrId(DemoTenant.TENANT).flatMap(t -> TenantContext.call(t, () -> {
+            String redirectUri = origin + DemoLinks.CALLBACK;
+            Optional<Application> app = demoApp(DemoTenant.APP_NAME, redirectUri);
+            Optional<UserFlow> flow = flows.findByName(DemoTenant.PASSWORD_RESET_FLOW);
+            return app.isPresent() && flow.isPresent()
+                    ? Optional.of(link(t, flow.get(), app.get(), redirectUri, null).runUrl()) : Optional.<String>empty();
+        })).orElse(null);
+    }
+
+    private Optional<Application> demoApp(String name, String redirectUri) {
+        return applications.findAll().stream()
+                .filter(a -> a.displayName().equals(name) && a.hasRedirectUri(redirectUri)).findFirst();
+    }
+
+    private static String origin(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).replacePath(null).build().toUriString();
+    }
+
     private List<FlowLink> links(Tenant tenant, String origin) {
         String redirectUri = origin + DemoLinks.CALLBACK;
         boolean viewerRepliesHere = viewer.repliesTo(tenant, origin);
         List<FlowLink> links = new ArrayList<>();
-        DemoTenant.APP_FLOWS.forEach((appName, flowName) -> {
-            Optional<Application> app = applications.findAll().stream()
-                    .filter(a -> a.displayName().equals(appName) && a.hasRedirectUri(redirectUri)).findFirst();
+        Map<String, String> rows = new LinkedHashMap<>();
+        DemoTenant.APP_FLOWS.forEach((appName, flowName) -> rows.put(flowName, appName));
+        rows.put(DemoTenant.PASSWORD_RESET_FLOW, DemoTenant.APP_NAME);
+        rows.forEach((flowName, appName) -> {
+            Optional<Application> app = demoApp(appName, redirectUri);
             Optional<UserFlow> flow = flows.findByName(flowName);
             if (app.isPresent() && flow.isPresent()) {
                 String viewerUrl = viewerRepliesHere ? viewer.runUrl(tenant, flow.get(), origin) : null;

@@ -30,9 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds, only what is absent, the demo tenant {@code contoso}: the user flows {@code B2C_1_susi}
- * (no MFA) and {@code B2C_1_susi_mfa} (MFA always on, SMS or phone call), and the seed's two
- * applications — "Contoso Auto Insurance" signs in through the first, "Contoso Home Insurance"
- * through the second. Turned off with {@code foyer.demo.enabled=false}.
+ * (no MFA) and {@code B2C_1_susi_mfa} (MFA always on, SMS or phone call), the password reset flow
+ * {@code B2C_1_password_reset} that the demo applications start when a user presses "Forgot your
+ * password?" (B2C's AADB2C90118), and the seed's two applications — "Contoso Auto Insurance" signs
+ * in through the first, "Contoso Home Insurance" through the second. Turned off with
+ * {@code foyer.demo.enabled=false}.
  */
 @Component
 @Order(100)
@@ -47,6 +49,8 @@ class DemoTenant implements ApplicationRunner {
     static {
         APP_FLOWS.put(HOME_APP_NAME, "B2C_1_susi_mfa");
     }
+    /** The demo's password reset flow, which the landing page and the callback link to. */
+    static final String PASSWORD_RESET_FLOW = "B2C_1_password_reset";
     static final List<String> SIGN_UP_ATTRIBUTES = List.of("displayName", "givenName", "surname");
     static final List<String> APPLICATION_CLAIMS = List.of("emails", "name", "given_name", "family_name", "oid", "tid",
             "idp", "newUser");
@@ -85,8 +89,10 @@ class DemoTenant implements ApplicationRunner {
             transaction.executeWithoutResult(status -> seed());
         }
         Tenant tenant = tenants.findByNameOrId(TENANT).orElseThrow();
-        TenantContext.run(tenant, () -> transaction.executeWithoutResult(status -> APP_FLOWS.keySet()
-                .forEach(this::registerIfAbsent)));
+        TenantContext.run(tenant, () -> transaction.executeWithoutResult(status -> {
+            APP_FLOWS.keySet().forEach(this::registerIfAbsent);
+            createPasswordResetFlowIfAbsent();
+        }));
         log.info("Demo tenant '{}' is ready. Try:\n  {}\n  {}\n  Emails and text messages: {}", TENANT,
                 links.landingPage(), links.discovery(TENANT, "B2C_1_susi"), links.outbox());
     }
@@ -100,6 +106,14 @@ class DemoTenant implements ApplicationRunner {
             signingKeys.activeKey();
             log.info("Seeded demo tenant '{}' ({})", TENANT, tenant.id());
         });
+    }
+
+    /** Also on a demo tenant seeded before the flow existed. */
+    private void createPasswordResetFlowIfAbsent() {
+        if (flows.findByName(PASSWORD_RESET_FLOW).isEmpty()) {
+            flows.create(PASSWORD_RESET_FLOW, UserFlowType.PASSWORD_RESET, new UserFlowDefinition(
+                    List.of(UserFlowDefinition.LOCAL_ACCOUNT), List.of(), APPLICATION_CLAIMS, UserFlowProperties.DEFAULTS));
+        }
     }
 
     private void registerIfAbsent(String name) {

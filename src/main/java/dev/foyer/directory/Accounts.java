@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
@@ -21,12 +22,14 @@ public class Accounts {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final ApplicationEventPublisher events;
     // Verified against when the email is unknown, so both answers take one hash's time.
     private final String dummyHash;
 
-    public Accounts(UserRepository users, PasswordHasher hasher) {
+    public Accounts(UserRepository users, PasswordHasher hasher, ApplicationEventPublisher events) {
         this.users = users;
         this.hasher = hasher;
+        this.events = events;
         this.dummyHash = hasher.hash(UUID.randomUUID().toString());
     }
 
@@ -64,6 +67,23 @@ public class Accounts {
             rehash(user.get().objectId(), password);
         }
         return user;
+    }
+
+    /**
+     * Replaces the user's password with a fresh hash of {@code newPassword} and announces
+     * {@link PasswordChanged}, so that whatever trusted the old password ends in the caller's
+     * transaction. The caller has checked the flow's password policy.
+     *
+     * @throws java.util.NoSuchElementException when the user is not in the current tenant
+     */
+    public void changePassword(UUID objectId, CharSequence newPassword) {
+        users.updatePasswordHash(objectId, hasher.hash(newPassword));
+        events.publishEvent(new PasswordChanged(objectId, Instant.now()));
+    }
+
+    /** The enabled user whose sign-in email is {@code email}: who a password reset may be for. */
+    public Optional<User> findEnabled(EmailAddress email) {
+        return users.findByEmail(email).filter(User::enabled);
     }
 
     public Optional<User> find(UUID objectId) {

@@ -218,6 +218,10 @@ public class JourneyEngine {
         if (state.objectId == null) {
             throw new IllegalStateException("Journey of flow " + flow.name() + " ended without a user");
         }
+        if (state.sessionDistrusted) {
+            // Nothing the browser proved before this journey is carried into its new session.
+            session.ifPresent(sessions::end);
+        }
         SsoSession recorded = sessions.authenticated(session, state.objectId, state.proven,
                 flow.properties().session().webSessionLifetime());
         state.status = JourneyState.Status.FINISHED;

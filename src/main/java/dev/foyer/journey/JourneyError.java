@@ -12,6 +12,13 @@ public record JourneyError(String code, String protocolError, String description
     public static final JourneyError CANCELLED = new JourneyError("AADB2C90091", "access_denied",
             "The user has cancelled entering self-asserted information.");
 
+    /**
+     * "Forgot your password?" on a flow without self-service password reset: the application is
+     * expected to start its password reset flow, as MSAL apps written for B2C do.
+     */
+    public static final JourneyError FORGOT_PASSWORD = new JourneyError("AADB2C90118", "access_denied",
+            "The user has forgotten their password.");
+
     public static final JourneyError LOGIN_REQUIRED = new JourneyError("FOYER20001", "login_required",
             "The user must sign in; prompt=none does not allow it.");
 

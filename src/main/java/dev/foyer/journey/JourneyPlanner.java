@@ -19,8 +19,22 @@ import org.springframework.stereotype.Component;
 @Component
 class JourneyPlanner {
 
-    static final List<String> SIGN_UP_OR_SIGN_IN = List.of("localSignIn", "emailVerification", "signUpDetails");
-    static final List<String> SIGN_IN = List.of("localSignIn");
+    /**
+     * Each flow type's steps before and after the second factor (when the flow has one). A step
+     * that does not apply to the path the user chose (sign in, sign up, forgot password) completes
+     * without a page. The new password of a reset comes after the second factor, so a reset cannot
+     * get around MFA.
+     */
+    static final Map<UserFlowType, List<String>> BEFORE_SECOND_FACTOR = Map.of(
+            UserFlowType.SIGN_UP_OR_SIGN_IN, List.of("localSignIn", "emailVerification", "signUpDetails"),
+            UserFlowType.SIGN_IN, List.of("localSignIn", "emailVerification"),
+            UserFlowType.SIGN_UP, List.of("emailVerification", "signUpDetails"),
+            UserFlowType.PASSWORD_RESET, List.of("emailVerification"));
+    static final Map<UserFlowType, List<String>> AFTER_SECOND_FACTOR = Map.of(
+            UserFlowType.SIGN_UP_OR_SIGN_IN, List.of("passwordReset"),
+            UserFlowType.SIGN_IN, List.of("passwordReset"),
+            UserFlowType.SIGN_UP, List.of(),
+            UserFlowType.PASSWORD_RESET, List.of("passwordReset"));
 
     /** The {@code acr_values} value that asks for multi-factor authentication on any flow. */
     public static final String MFA_LEVEL = "mfa";
@@ -41,18 +55,16 @@ class JourneyPlanner {
      * {@code acr_values} naming {@code mfa} or a flow whose MFA is on.
      */
     Plan plan(UserFlow flow, JourneyRequest request) {
-        List<String> names;
-        if (flow.type() == UserFlowType.SIGN_UP_OR_SIGN_IN) {
-            names = new ArrayList<>(SIGN_UP_OR_SIGN_IN);
-        } else if (flow.type() == UserFlowType.SIGN_IN) {
-            names = new ArrayList<>(SIGN_IN);
-        } else {
+        if (!BEFORE_SECOND_FACTOR.containsKey(flow.type())) {
             return Plan.refused(JourneyError.unavailable(
                     "User flows of type " + flow.type() + " are not available on this server yet."));
         }
+        List<String> names = new ArrayList<>(BEFORE_SECOND_FACTOR.get(flow.type()));
+        List<String> after = AFTER_SECOND_FACTOR.get(flow.type());
         Optional<String> methodId = flow.properties().mfa().isOn()
                 ? Optional.of(flow.properties().mfa().method()) : stepUpMethod(request.acrValues());
         if (methodId.isEmpty()) {
+            names.addAll(after);
             return Plan.of(names, null);
         }
         Optional<SecondFactorMethod> method = secondFactors.stream().filter(m -> m.handles(methodId.get())).findFirst();
@@ -63,6 +75,7 @@ class JourneyPlanner {
                     + " this flow or use another flow."));
         }
         names.add(method.get().step().name());
+        names.addAll(after);
         return Plan.of(names, methodId.get());
     }
 

@@ -34,6 +34,8 @@ final class JourneyState {
     /** Set by a step that lets the user choose a path, e.g. {@code signUp}. */
     String choice;
     UUID objectId;
+    /** Set once the journey reset the user's password: the browser's earlier session no longer counts. */
+    boolean sessionDistrusted;
     boolean newUser;
     List<AuthenticationFactor> proven = new ArrayList<>();
     Map<String, String> data = new HashMap<>();

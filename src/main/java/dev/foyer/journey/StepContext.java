@@ -62,9 +62,21 @@ public final class StepContext {
         return state.request;
     }
 
-    /** The browser's SSO session, holding only the factors that still count for this flow. */
+    /**
+     * The browser's SSO session, holding only the factors that still count for this flow; empty
+     * once the journey {@linkplain #distrustSession() distrusts} it.
+     */
     public Optional<SsoSession> session() {
-        return session;
+        return state.sessionDistrusted ? Optional.empty() : session;
+    }
+
+    /**
+     * From now on this journey trusts nothing the browser proved before it: each later step asks
+     * for its factor again. A password reset calls this, so that it cannot lean on an earlier
+     * sign-in (a reset must prove every factor the flow asks for itself).
+     */
+    public void distrustSession() {
+        state.sessionDistrusted = true;
     }
 
     public Instant now() {

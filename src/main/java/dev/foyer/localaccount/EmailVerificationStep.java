@@ -3,6 +3,7 @@ package dev.foyer.localaccount;
 import dev.foyer.audit.AuditEvent;
 import dev.foyer.directory.Accounts;
 import dev.foyer.directory.EmailAddress;
+import dev.foyer.directory.User;
 import dev.foyer.journey.FormInput;
 import dev.foyer.journey.Step;
 import dev.foyer.journey.StepContext;
@@ -14,14 +15,20 @@ import dev.foyer.messaging.Outbox;
 import dev.foyer.security.CodePolicies;
 import dev.foyer.security.CodePolicy;
 import dev.foyer.security.OneTimeCode;
+import dev.foyer.session.AuthenticationFactor;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Proves that a person signing up owns the email address: a one-time code sent through the outbox.
- * Whether an account already exists is said only after the code is proven, so the page cannot be
- * used to find out who has an account.
+ * Proves that a person owns the email address: a one-time code sent through the outbox. Runs on
+ * the sign-up path and on the forgot-password path.
+ * <p>
+ * Neither path tells who has an account. On sign-up, that an address is taken is said only after
+ * its code is proven. On a password reset, an address without an enabled account gets the same
+ * page as one with: a code is made and stored as usual but sent to no one, so no code typed
+ * matches it and every try fails with the usual messages.
  */
 @Component
 class EmailVerificationStep implements Step {
@@ -51,8 +58,7 @@ class EmailVerificationStep implements Step {
 
     @Override
     public StepOutcome prepare(StepContext context) {
-        if (!context.choice().filter(LocalSignInStep.SIGN_UP::equals).isPresent()
-                || context.get(VERIFIED).isPresent()) {
+        if (AccountPath.of(context) == AccountPath.SIGN_IN || context.get(VERIFIED).isPresent()) {
             return StepOutcome.completed();
         }
         return StepOutcome.show(view(context));
@@ -92,6 +98,12 @@ class EmailVerificationStep implements Step {
         context.put(EMAIL, email.value());
         context.put(CODE, issued.code().serialize());
         context.put(CODES_SENT, Integer.toString(sent + 1));
+        if (AccountPath.of(context) == AccountPath.FORGOT_PASSWORD) {
+            events.record(context, AuditEvent.PASSWORD_RESET_REQUESTED, email.value());
+            if (accounts.findEnabled(email).isEmpty()) {
+                return StepOutcome.show(view(context));
+            }
+        }
         String organisation = context.tenant().displayName();
         outbox.enqueue(new Message(ChannelType.EMAIL, email.value(), organisation + " account email verification code",
                 "Thanks for verifying your " + email.value() + " account.\n\nYour code is: " + issued.plaintext()
@@ -120,6 +132,9 @@ class EmailVerificationStep implements Step {
         }
         context.put(CODE, null);
         events.record(context, AuditEvent.EMAIL_CODE_VERIFIED, email);
+        if (AccountPath.of(context) == AccountPath.FORGOT_PASSWORD) {
+            return identifyForReset(context, EmailAddress.parse(email));
+        }
         if (accounts.exists(EmailAddress.parse(email))) {
             context.put(EMAIL, null);
             return StepOutcome.show(view(context).with(EMAIL, email).withFieldErrors(Map.of(EMAIL,
@@ -130,10 +145,31 @@ class EmailVerificationStep implements Step {
         return StepOutcome.completed();
     }
 
+    /**
+     * The code proved the mailbox of an account: the journey is now about that user, with the email
+     * as its first factor, and trusts no earlier sign-in of this browser (the steps after it, such
+     * as MFA, must be passed on this run).
+     */
+    private StepOutcome identifyForReset(StepContext context, EmailAddress email) {
+        Optional<User> user = accounts.findEnabled(email);
+        if (user.isEmpty()) {
+            // Removed or disabled since the code was sent: nothing to reset.
+            context.put(EMAIL, null);
+            return StepOutcome.show(view(context).withPageError(
+                    "This email address cannot be used to reset a password. Cancel and contact support."));
+        }
+        context.identify(user.get().objectId(), false);
+        context.prove(AuthenticationFactor.EMAIL);
+        context.distrustSession();
+        context.put(VERIFIED, "true");
+        return StepOutcome.completed();
+    }
+
     private View view(StepContext context) {
         boolean codeSent = context.get(CODE).isPresent();
         return View.of("email-verification")
                 .with("codeSent", codeSent)
+                .with("passwordReset", AccountPath.of(context) == AccountPath.FORGOT_PASSWORD)
                 .with(EMAIL, context.get(EMAIL).orElse(""));
     }
 }

@@ -5,6 +5,7 @@ import dev.foyer.directory.Accounts;
 import dev.foyer.directory.EmailAddress;
 import dev.foyer.directory.User;
 import dev.foyer.journey.FormInput;
+import dev.foyer.journey.JourneyError;
 import dev.foyer.journey.Step;
 import dev.foyer.journey.StepContext;
 import dev.foyer.journey.StepOutcome;
@@ -19,16 +20,16 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Sign in with email and password, or choose "Sign up now". Satisfied without a page when the SSO
- * session already proved the password recently enough (no {@code prompt=login}, within
- * {@code max_age}). A locked sign-in name or a throttled client address is refused before the
- * password is checked ({@link SignInLockout}).
+ * Sign in with email and password, or choose "Sign up now" or "Forgot your password?". Satisfied
+ * without a page when the SSO session already proved a first factor (the password, or a password
+ * reset) recently enough (no {@code prompt=login}, within {@code max_age}). A locked sign-in name
+ * or a throttled client address is refused before the password is checked ({@link SignInLockout}).
  */
 @Component
 class LocalSignInStep implements Step {
 
     static final String NAME = "localSignIn";
-    static final String SIGN_UP = "signUp";
+    static final String SIGN_UP = AccountPath.SIGN_UP_CHOICE;
     static final String WRONG_CREDENTIALS = "The email address or password is incorrect.";
     static final int MAX_FIELD = 256;
 
@@ -54,7 +55,7 @@ class LocalSignInStep implements Step {
         }
         Optional<SsoSession> session = context.session();
         if (session.isPresent() && !context.request().forcesLogin()
-                && session.get().hasFactor(AuthenticationFactor.PASSWORD, context.request().maxAge(), context.now())
+                && session.get().hasFirstFactor(context.request().maxAge(), context.now())
                 && accounts.find(session.get().objectId()).filter(User::enabled).isPresent()) {
             context.identify(session.get().objectId(), false);
             return StepOutcome.completed();
@@ -68,6 +69,9 @@ class LocalSignInStep implements Step {
         if (input.isAction(SIGN_UP) && allowsSignUp(context)) {
             context.choose(SIGN_UP);
             return StepOutcome.completed();
+        }
+        if (input.isAction(AccountPath.FORGOT_PASSWORD_CHOICE)) {
+            return forgotPassword(context);
         }
         String signInName = input.get("signInName");
         String password = input.raw("password");
@@ -104,6 +108,19 @@ class LocalSignInStep implements Step {
         context.identify(user.get().objectId(), false);
         context.prove(AuthenticationFactor.PASSWORD);
         events.record(context, AuditEvent.SIGN_IN_SUCCEEDED, signInName);
+        return StepOutcome.completed();
+    }
+
+    /**
+     * B2C's two behaviours: with the flow's self-service password reset on, the reset runs inside
+     * this flow and then signs the user in; off, the application gets AADB2C90118 and starts its
+     * password reset flow itself.
+     */
+    private static StepOutcome forgotPassword(StepContext context) {
+        if (!context.flow().properties().selfServicePasswordReset()) {
+            return new StepOutcome.Failed(JourneyError.FORGOT_PASSWORD);
+        }
+        context.choose(AccountPath.FORGOT_PASSWORD_CHOICE);
         return StepOutcome.completed();
     }
 

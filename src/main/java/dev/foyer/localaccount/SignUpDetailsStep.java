@@ -43,7 +43,7 @@ class SignUpDetailsStep implements Step {
 
     @Override
     public StepOutcome prepare(StepContext context) {
-        if (!context.choice().filter(LocalSignInStep.SIGN_UP::equals).isPresent() || context.subject().isPresent()) {
+        if (AccountPath.of(context) != AccountPath.SIGN_UP || context.subject().isPresent()) {
             return StepOutcome.completed();
         }
         return StepOutcome.show(view(context, Map.of()));

@@ -68,6 +68,16 @@ class Grants {
                 .params(utc(now), reason, grantId, TenantContext.currentId()).update();
     }
 
+    /**
+     * Revokes every live grant of {@code objectId} in the current tenant — with them, every refresh
+     * token family, authorization code and access token they issued. Returns how many.
+     */
+    int revokeAllOf(UUID objectId, String reason, Instant now) {
+        return jdbc.sql("update oauth_grant set revoked_at = ?, revoked_reason = ? where tenant_id = ?"
+                        + " and object_id = ? and revoked_at is null")
+                .params(utc(now), reason, TenantContext.currentId(), objectId).update();
+    }
+
     String issueCode(UUID grantId, CodeGrant grant, Instant expiresAt) {
         String code = OpaqueTokens.generate();
         jdbc.sql("""

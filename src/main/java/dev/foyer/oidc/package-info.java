@@ -5,5 +5,6 @@
  * calls — {@code JourneyEngine.start} and {@code JourneyEngine.end} — and never imports
  * {@code mfa}, {@code federation} or {@code messaging}. Grants, codes and refresh tokens live in
  * {@link dev.foyer.oidc.Grants}; a code or refresh token is honoured only by the flow that issued it.
+ * A changed password ({@link dev.foyer.directory.PasswordChanged}) revokes every grant of its user.
  */
 package dev.foyer.oidc;

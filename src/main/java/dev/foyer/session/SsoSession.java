@@ -31,6 +31,15 @@ public record SsoSession(String id, UUID objectId, List<AuthenticationFactor> fa
         return lastProven(method).filter(at -> maxAge == null || !at.plus(maxAge).isBefore(now)).isPresent();
     }
 
+    /**
+     * Whether a first factor (the password, or a password reset by email) was proven no longer than
+     * {@code maxAge} ago (null: any time).
+     */
+    public boolean hasFirstFactor(Duration maxAge, Instant now) {
+        return factors.stream().filter(AuthenticationFactor::isFirstFactor)
+                .anyMatch(f -> maxAge == null || !f.at().plus(maxAge).isBefore(now));
+    }
+
     /** Whether any second factor was proven within {@code maxAge} (null: any time). */
     public boolean hasSecondFactor(Duration maxAge, Instant now) {
         return factors.stream().filter(AuthenticationFactor::isSecondFactor)
@@ -45,7 +54,7 @@ public record SsoSession(String id, UUID objectId, List<AuthenticationFactor> fa
 
     /**
      * OpenID Connect's {@code auth_time}: when the user last proved their first factor (the
-     * password); a second factor added later (step-up) does not move it.
+     * password, or the email of a password reset); a second factor added later (step-up) does not move it.
      */
     public static Instant authTime(List<AuthenticationFactor> factors) {
         return factors.stream().filter(f -> !f.isSecondFactor()).map(AuthenticationFactor::at)

@@ -1,5 +1,6 @@
 package dev.foyer.session;
 
+import dev.foyer.directory.PasswordChanged;
 import dev.foyer.security.OpaqueTokens;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.web.BrowserCookies;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -61,17 +63,18 @@ public class SsoSessions {
 
     /**
      * Records an authentication: a new session (new id) carrying the factors of {@code previous}
-     * when it belonged to the same user, plus {@code proven}. The previous session ends.
+     * when it belonged to the same user and was still live, plus {@code proven}. The previous
+     * session ends. A previous session ended meanwhile (say, by a password reset in this very
+     * journey) carries nothing.
      */
     @Transactional
     public SsoSession authenticated(Optional<SsoSession> previous, UUID objectId, List<AuthenticationFactor> proven,
                                     Duration lifetime) {
         Instant now = clock.instant();
-        List<AuthenticationFactor> carried = previous.filter(p -> p.objectId().equals(objectId))
-                .map(SsoSession::factors).orElse(List.of());
-        Instant createdAt = previous.filter(p -> p.objectId().equals(objectId))
-                .map(SsoSession::createdAt).orElse(now);
-        previous.ifPresent(this::end);
+        boolean previousWasLive = previous.map(this::end).orElse(false);
+        Optional<SsoSession> carriedFrom = previous.filter(p -> previousWasLive && p.objectId().equals(objectId));
+        List<AuthenticationFactor> carried = carriedFrom.map(SsoSession::factors).orElse(List.of());
+        Instant createdAt = carriedFrom.map(SsoSession::createdAt).orElse(now);
         SsoSession session = new SsoSession(OpaqueTokens.generate(), objectId, SsoSession.merge(carried, proven),
                 createdAt, now.plus(lifetime));
         jdbc.sql("""
@@ -95,10 +98,24 @@ public class SsoSessions {
         jdbc.sql("delete from sso_session where expires_at < ?").param(utc(clock.instant())).update();
     }
 
-    public void end(SsoSession session) {
-        jdbc.sql("delete from sso_session where id_hash = ? and tenant_id = ?")
+    /** Ends the session; false when it had already ended. */
+    public boolean end(SsoSession session) {
+        return jdbc.sql("delete from sso_session where id_hash = ? and tenant_id = ?")
                 .params(OpaqueTokens.hash(session.id()), TenantContext.currentId())
+                .update() == 1;
+    }
+
+    /** Ends every session of {@code objectId} in the current tenant, on every browser; returns how many. */
+    public int endAllOf(UUID objectId) {
+        return jdbc.sql("delete from sso_session where tenant_id = ? and object_id = ?")
+                .params(TenantContext.currentId(), objectId)
                 .update();
+    }
+
+    /** A changed password ends every session that the old one (or anything before it) opened. */
+    @EventListener
+    void on(PasswordChanged changed) {
+        endAllOf(changed.objectId());
     }
 
     /**

@@ -152,6 +152,32 @@ class DemoTenantTests extends EndToEndTest {
         assertThat(claim(callback, "aud")).contains(demoApp("Contoso Home Insurance").clientId().toString());
     }
 
+    @Test
+    void passwordResetFlowIsSeededLinkedFromTheLandingPageAndOfferedOnAadb2c90118() {
+        TenantContext.run(contoso(), () -> {
+            UserFlow reset = flows.findByName("B2C_1_password_reset").orElseThrow();
+            assertThat(reset.type()).isEqualTo(dev.foyer.userflow.UserFlowType.PASSWORD_RESET);
+            assertThat(reset.properties().mfa().isOn()).isFalse();
+        });
+        Browser browser = browser();
+        Browser.Response landing = browser.get("/");
+        Browser.Response resetPage = browser.open(runLink(landing, "B2C_1_password_reset"));
+        assertThat(resetPage.document().selectFirst("button#email_ver_but_send")).as(resetPage.body()).isNotNull();
+
+        Browser other = browser();
+        Browser.Response signInPage = other.open(runLink(landing, "B2C_1_susi"));
+        Browser.Response formPost = other.submit(signInPage, "form#localAccountForm", "button#forgotPassword", Map.of());
+        Browser.Response callback = other.submit(formPost, "form#auto", "button#continue", Map.of());
+        assertThat(callback.document().getElementById("error").text()).isEqualTo("access_denied");
+        assertThat(callback.document().getElementById("error_description").text())
+                .startsWith("AADB2C90118: The user has forgotten their password.");
+        Element reset = callback.document().selectFirst("a#reset-password");
+        assertThat(reset).as(callback.body()).isNotNull();
+        assertThat(URI.create(reset.absUrl("href")).getPath()).isEqualTo("/contoso/b2c_1_password_reset/oauth2/v2.0/authorize");
+        Browser.Response emailPage = other.open(reset.attr("href"));
+        assertThat(emailPage.document().selectFirst("h1").text()).isEqualTo("Reset your password");
+    }
+
     private Tenant contoso() {
         List<Tenant> named = tenants.findAll().stream().filter(t -> t.name().equals("contoso")).toList();
         assertThat(named).as("tenants named contoso").hasSize(1);

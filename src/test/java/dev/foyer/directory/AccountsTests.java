@@ -139,7 +139,7 @@ class AccountsTests {
     @Test
     void verifyPasswordWhenUnknownEmailThenEmptyAfterOneHashVerification() {
         AtomicInteger verifications = new AtomicInteger();
-        Accounts counting = new Accounts(users, countingMatches(verifications));
+        Accounts counting = new Accounts(users, countingMatches(verifications), event -> { });
 
         assertThat(TenantContext.call(tenant, () -> counting.verifyPassword(EmailAddress.parse("nobody@example.com"), PASSWORD)))
                 .isEmpty();
@@ -170,7 +170,7 @@ class AccountsTests {
         User user = TenantContext.call(tenant, () -> accounts.signUp(newUser("ola@example.com")));
         String weakHash = TenantContext.call(tenant, () -> users.passwordHash(user.objectId()).orElseThrow());
         Argon2idPasswordHasher stronger = new Argon2idPasswordHasher(2048, 2, 1, 16, 32);
-        Accounts upgraded = new Accounts(users, stronger);
+        Accounts upgraded = new Accounts(users, stronger, event -> { });
         EmailAddress email = EmailAddress.parse("ola@example.com");
 
         assertThat(TenantContext.call(tenant, () -> upgraded.verifyPassword(email, PASSWORD))).isPresent();
@@ -191,6 +191,38 @@ class AccountsTests {
         TenantContext.run(tenant, () -> accounts.verifyPassword(EmailAddress.parse("pia@example.com"), PASSWORD));
 
         assertThat(TenantContext.call(tenant, () -> users.passwordHash(user.objectId()))).contains(hash);
+    }
+
+    @Test
+    void changePasswordThenOnlyTheNewOneVerifiesWithAFreshHashAndTheChangeIsAnnounced() {
+        User user = TenantContext.call(tenant, () -> accounts.signUp(newUser("rae@example.com")));
+        String oldHash = TenantContext.call(tenant, () -> users.passwordHash(user.objectId()).orElseThrow());
+        List<Object> announced = new ArrayList<>();
+        Accounts listened = new Accounts(users, new Argon2idPasswordHasher(1024, 1, 1, 16, 32), announced::add);
+        EmailAddress email = EmailAddress.parse("rae@example.com");
+
+        TenantContext.run(tenant, () -> listened.changePassword(user.objectId(), "New-Horse-77"));
+
+        String newHash = TenantContext.call(tenant, () -> users.passwordHash(user.objectId()).orElseThrow());
+        assertThat(newHash).isNotEqualTo(oldHash).startsWith("$argon2id$");
+        assertThat(TenantContext.call(tenant, () -> accounts.verifyPassword(email, PASSWORD))).isEmpty();
+        assertThat(TenantContext.call(tenant, () -> accounts.verifyPassword(email, "New-Horse-77"))).isPresent();
+        assertThat(announced).hasSize(1);
+        assertThat(((PasswordChanged) announced.get(0)).objectId()).isEqualTo(user.objectId());
+    }
+
+    @Test
+    void findEnabledWhenUnknownOrDisabledThenEmpty() {
+        User user = TenantContext.call(tenant, () -> accounts.signUp(newUser("sam@example.com")));
+        EmailAddress email = EmailAddress.parse("Sam@example.com");
+        assertThat(TenantContext.call(tenant, () -> accounts.findEnabled(email))).map(User::objectId)
+                .contains(user.objectId());
+        assertThat(TenantContext.call(tenant, () -> accounts.findEnabled(EmailAddress.parse("no@example.com"))))
+                .isEmpty();
+
+        TenantContext.run(tenant, () -> users.setEnabled(user.objectId(), false));
+
+        assertThat(TenantContext.call(tenant, () -> accounts.findEnabled(email))).isEmpty();
     }
 
     private static NewUser newUser(String email) {

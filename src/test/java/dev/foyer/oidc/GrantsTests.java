@@ -67,6 +67,32 @@ abstract class GrantsTests {
     }
 
     @Test
+    void revokeAllOfRevokesEveryGrantOfThatUserOnlyAndKeepsEarlierReasons() {
+        UUID first = in(tenant, () -> grants.create(authentication, T0));
+        UUID second = in(tenant, () -> grants.create(authentication, T0));
+        UUID alreadyRevoked = in(tenant, () -> grants.create(authentication, T0));
+        in(tenant, () -> grants.revoke(alreadyRevoked, "logout", T0));
+        Authentication someoneElse = new Authentication(ContractRows.user(jdbc, tenant.id()),
+                authentication.clientId(), authentication.flowId(), authentication.scopes(), T0, List.of("pwd"), false);
+        UUID others = in(tenant, () -> grants.create(someoneElse, T0));
+        Tenant other = TestTenants.create(tenants);
+
+        assertThat(in(other, () -> grants.revokeAllOf(authentication.objectId(), "password_changed", T0)))
+                .as("another tenant's call revokes nothing here").isZero();
+        int revoked = in(tenant, () -> grants.revokeAllOf(authentication.objectId(), "password_changed",
+                T0.plusSeconds(5)));
+
+        assertThat(revoked).isEqualTo(2);
+        assertThat(in(tenant, () -> grants.isActive(first))).isFalse();
+        assertThat(in(tenant, () -> grants.isActive(second))).isFalse();
+        assertThat(in(tenant, () -> grants.isActive(others))).isTrue();
+        assertThat(jdbc.sql("select revoked_reason from oauth_grant where id = ?").param(first)
+                .query(String.class).single()).isEqualTo("password_changed");
+        assertThat(jdbc.sql("select revoked_reason from oauth_grant where id = ?").param(alreadyRevoked)
+                .query(String.class).single()).isEqualTo("logout");
+    }
+
+    @Test
     void issueCodeThenFindReturnsItsFactsUnredeemed() {
         UUID grant = in(tenant, () -> grants.create(authentication, T0));
         Grants.CodeGrant codeGrant = new Grants.CodeGrant(request(authentication), authentication);

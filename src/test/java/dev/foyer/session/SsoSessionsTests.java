@@ -98,6 +98,48 @@ abstract class SsoSessionsTests {
     }
 
     @Test
+    void endWhenAlreadyEndedThenSaysSo() {
+        SsoSession session = signIn(Optional.empty(), ada, password(T0));
+
+        assertThat(in(tenant, () -> sessions.end(session))).isTrue();
+        assertThat(in(tenant, () -> sessions.end(session))).isFalse();
+    }
+
+    @Test
+    void endAllOfEndsEverySessionOfThatUserAndNoOneElses() {
+        UUID bob = ContractRows.user(jdbc, tenant.id());
+        SsoSession laptop = signIn(Optional.empty(), ada, password(T0));
+        SsoSession phone = signIn(Optional.empty(), ada, password(T0));
+        SsoSession bobs = signIn(Optional.empty(), bob, password(T0));
+        Tenant other = TestTenants.create(tenants);
+        UUID adaElsewhere = ContractRows.user(jdbc, other.id());
+        SsoSession elsewhere = in(other, () -> sessions.authenticated(Optional.empty(), adaElsewhere,
+                List.of(password(T0)), LIFETIME));
+
+        int ended = in(tenant, () -> sessions.endAllOf(ada));
+
+        assertThat(ended).isEqualTo(2);
+        assertThat(in(tenant, () -> sessions.find(laptop.id()))).isEmpty();
+        assertThat(in(tenant, () -> sessions.find(phone.id()))).isEmpty();
+        assertThat(in(tenant, () -> sessions.find(bobs.id()))).isPresent();
+        assertThat(in(other, () -> sessions.endAllOf(ada))).as("another tenant's call ends nothing here").isZero();
+        assertThat(in(other, () -> sessions.find(elsewhere.id()))).isPresent();
+    }
+
+    @Test
+    void authenticatedAfterThePreviousSessionWasEndedThenCarriesNothingOver() {
+        SsoSession first = signIn(Optional.empty(), ada, new AuthenticationFactor("sms", T0));
+        clock.advance(Duration.ofMinutes(5));
+        in(tenant, () -> sessions.endAllOf(ada));
+        AuthenticationFactor email = new AuthenticationFactor(AuthenticationFactor.EMAIL, clock.instant());
+
+        SsoSession second = signIn(Optional.of(first), ada, email);
+
+        assertThat(second.factors()).containsExactly(email);
+        assertThat(second.createdAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
     void findWhenExpiredThenEmpty() {
         SsoSession session = signIn(Optional.empty(), ada, password(T0));
 

@@ -22,6 +22,7 @@ abstract class JdbcUserFlowRepositoryTests {
     private JdbcUserFlowRepository flows;
     private JdbcTenantRepository tenants;
     private Tenant tenant;
+    private JdbcClient jdbc;
 
     abstract DataSource newDatabase();
 
@@ -29,7 +30,7 @@ abstract class JdbcUserFlowRepositoryTests {
     void database() {
         DataSource dataSource = newDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc = JdbcClient.create(dataSource);
         flows = new JdbcUserFlowRepository(jdbc, JsonMapper.builder().build());
         tenants = new JdbcTenantRepository(jdbc);
         tenant = TestTenants.create(tenants);
@@ -92,6 +93,33 @@ abstract class JdbcUserFlowRepositoryTests {
                 .isInstanceOf(ConcurrentFlowChangeException.class);
         assertThat(in(tenant, () -> flows.findByName("susi")).orElseThrow().definition())
                 .isEqualTo(definition(MfaSettings.ENABLED));
+    }
+
+    @Test
+    void definitionStoredBeforeSelfServicePasswordResetExistedThenReadsWithItOff() {
+        UserFlow created = in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)));
+        String stored = jdbc.sql("select definition from user_flow where id = ?").param(created.id())
+                .query(String.class).single();
+        jdbc.sql("update user_flow set definition = ? where id = ?")
+                .params(stored.replace(",\"selfServicePasswordReset\":false", ""), created.id()).update();
+        assertThat(jdbc.sql("select definition from user_flow where id = ?").param(created.id())
+                .query(String.class).single()).doesNotContain("selfServicePasswordReset");
+
+        UserFlow found = in(tenant, () -> flows.findByName("susi")).orElseThrow();
+
+        assertThat(found.properties().selfServicePasswordReset()).isFalse();
+        assertThat(found.definition()).isEqualTo(definition(MfaSettings.OFF));
+    }
+
+    @Test
+    void selfServicePasswordResetWhenOnThenIsStoredAndReadBack() {
+        UserFlowDefinition on = definition(MfaSettings.OFF).withProperties(
+                UserFlowProperties.DEFAULTS.withSelfServicePasswordReset(true));
+        in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN, on));
+
+        assertThat(in(tenant, () -> flows.findByName("susi")).orElseThrow().properties().selfServicePasswordReset())
+                .isTrue();
     }
 
     @Test

@@ -27,7 +27,7 @@ record FlowDefinitionBody(List<String> identityProviders, List<String> signUpAtt
     static final String UNBOUNDED = "unbounded";
 
     record Properties(Mfa mfa, Lifetimes tokenLifetimes, Compatibility tokenCompatibility, Session session,
-                      String passwordComplexity) {
+                      String passwordComplexity, Boolean selfServicePasswordReset) {
     }
 
     record Mfa(String method, String enforcement) {
@@ -52,14 +52,14 @@ record FlowDefinitionBody(List<String> identityProviders, List<String> signUpAtt
                         new Compatibility(p.tokenCompatibility().issuer().name(), p.tokenCompatibility().flowClaim().name()),
                         new Session(p.session().webSessionLifetime().toString(), p.session().rolling(),
                                 p.session().requireIdTokenInLogout()),
-                        p.passwordComplexity()));
+                        p.passwordComplexity(), p.selfServicePasswordReset()));
     }
 
     /** This body over {@code base}: fields left out keep the base's values. */
     UserFlowDefinition applyTo(UserFlowDefinition base) {
         Map<String, String> errors = new LinkedHashMap<>();
         UserFlowProperties b = base.properties();
-        Properties p = properties == null ? new Properties(null, null, null, null, null) : properties;
+        Properties p = properties == null ? new Properties(null, null, null, null, null, null) : properties;
         MfaSettings mfa = mfa(p.mfa(), b.mfa(), errors);
         TokenLifetimes lifetimes = lifetimes(p.tokenLifetimes(), b.tokenLifetimes(), errors);
         TokenCompatibility compatibility = compatibility(p.tokenCompatibility(), b.tokenCompatibility(), errors);
@@ -72,7 +72,9 @@ record FlowDefinitionBody(List<String> identityProviders, List<String> signUpAtt
                 signUpAttributes != null ? signUpAttributes : base.signUpAttributes(),
                 applicationClaims != null ? applicationClaims : base.applicationClaims(),
                 new UserFlowProperties(mfa, lifetimes, compatibility, session,
-                        p.passwordComplexity() != null ? p.passwordComplexity() : b.passwordComplexity()));
+                        p.passwordComplexity() != null ? p.passwordComplexity() : b.passwordComplexity(),
+                        p.selfServicePasswordReset() != null ? p.selfServicePasswordReset()
+                                : b.selfServicePasswordReset()));
     }
 
     private static MfaSettings mfa(Mfa in, MfaSettings base, Map<String, String> errors) {

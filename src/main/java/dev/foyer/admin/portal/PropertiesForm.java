@@ -18,7 +18,8 @@ import java.util.Map;
 record PropertiesForm(String version, String mfa, String mfaMethod, String mfaEnforcement,
                       String accessTokenMinutes, String refreshTokenDays, String slidingWindow,
                       String slidingWindowDays, String issuer, String flowClaim, String sessionMinutes,
-                      String sessionType, String requireIdTokenInLogout, String passwordComplexity) {
+                      String sessionType, String requireIdTokenInLogout, String passwordComplexity,
+                      String selfServicePasswordReset) {
 
     static PropertiesForm of(UserFlowProperties p, int version) {
         TokenLifetimes lifetimes = p.tokenLifetimes();
@@ -30,7 +31,7 @@ record PropertiesForm(String version, String mfa, String mfaMethod, String mfaEn
                 window == null ? "" : String.valueOf(window.toDays()), p.tokenCompatibility().issuer().name(),
                 p.tokenCompatibility().flowClaim().name(), String.valueOf(p.session().webSessionLifetime().toMinutes()),
                 p.session().rolling() ? "rolling" : "absolute", String.valueOf(p.session().requireIdTokenInLogout()),
-                p.passwordComplexity());
+                p.passwordComplexity(), String.valueOf(p.selfServicePasswordReset()));
     }
 
     /**
@@ -62,7 +63,7 @@ record PropertiesForm(String version, String mfa, String mfaMethod, String mfaEn
                 new TokenCompatibility(issuerFormat, claim),
                 new SessionBehaviour(Duration.ofMinutes(session), !"absolute".equals(sessionType),
                         "true".equals(requireIdTokenInLogout)),
-                passwordComplexity == null ? "" : passwordComplexity);
+                passwordComplexity == null ? "" : passwordComplexity, "true".equals(selfServicePasswordReset));
     }
 
     private MfaSettings mfa(MfaSettings current, Map<String, String> errors) {

@@ -113,6 +113,43 @@ class UserFlowsApiTests extends AdminApiTest {
     }
 
     @Test
+    void createOfEachRunnableTypeThenTheFlowRunsItsFirstPage() {
+        TestTenant t = newTenant();
+        String base = tenantPath(t.name()) + "/userFlows";
+        Map<String, String> firstPages = Map.of("SIGN_UP", "form#attributeVerification button#email_ver_but_send",
+                "SIGN_IN", "form#localAccountForm button#forgotPassword",
+                "PASSWORD_RESET", "form#attributeVerification button#email_ver_but_send",
+                "SIGN_UP_OR_SIGN_IN", "form#localAccountForm button#createAccount");
+        firstPages.forEach((type, selector) -> {
+            String name = "flow_" + type.toLowerCase();
+            JsonNode created = expect(send("POST", base, "{\"name\":\"" + name + "\",\"type\":\"" + type + "\"}"), 201);
+            assertThat(created.get("type").asString()).isEqualTo(type);
+            assertThat(created.get("properties").get("selfServicePasswordReset").asBoolean()).isFalse();
+            Browser.Response page = browser().open(authorizeUrl(t, "B2C_1_" + name, Map.of()));
+            assertThat(page.document().selectFirst(selector)).as(type + ":\n" + page.body()).isNotNull();
+        });
+    }
+
+    @Test
+    void selfServicePasswordResetIsChangedByPatchAndTakesEffectOnTheNextRun() {
+        TestTenant t = newTenant();
+        String flow = tenantPath(t.name()) + "/userFlows/B2C_1_susi";
+        String etag = get(flow).header("ETag").orElseThrow();
+        JsonNode on = expect(send("PATCH", flow, "{\"properties\":{\"selfServicePasswordReset\":true}}",
+                Map.of("If-Match", etag)), 200);
+        assertThat(on.get("properties").get("selfServicePasswordReset").asBoolean()).isTrue();
+        assertThat(on.get("properties").get("passwordComplexity").asString()).as("the rest kept").isEqualTo("strong");
+
+        Browser browser = browser();
+        Browser.Response emailPage = browser.submit(browser.open(authorizeUrl(t, "B2C_1_susi", Map.of())),
+                "form#localAccountForm", "button#forgotPassword", Map.of());
+        assertThat(emailPage.document().selectFirst("button#email_ver_but_send")).as(emailPage.body()).isNotNull();
+
+        expectInvalid(send("PATCH", flow, "{\"properties\":{\"selfServicePasswordReset\":\"sometimes\"}}",
+                Map.of("If-Match", "\"2\"")), "properties.selfServicePasswordReset");
+    }
+
+    @Test
     void changeWithoutIfMatchIs428() {
         String flow = tenantPath(newTenant().name()) + "/userFlows/B2C_1_susi";
         JsonNode body = expect(send("PATCH", flow, "{\"properties\":{\"passwordComplexity\":\"simple\"}}"), 428);

@@ -66,6 +66,20 @@ class FlowPropertiesPageTests extends PortalTest {
     }
 
     @Test
+    void selfServicePasswordResetWhenTickedThenStoredAndTheSignInPageRunsTheResetInside() {
+        Browser.Response page = page(flowPath("B2C_1_susi") + "/properties");
+        assertThat(page.document().getElementById("selfServicePasswordReset").hasAttr("checked")).isFalse();
+
+        Browser.Response saved = admin.submit(page, PROPERTIES, "button#save",
+                Map.of("selfServicePasswordReset", "true"));
+
+        assertThat(saved.document().getElementById("saved")).as(saved.body()).isNotNull();
+        assertThat(saved.document().getElementById("selfServicePasswordReset").hasAttr("checked")).isTrue();
+        assertThat(stored("B2C_1_susi").properties().selfServicePasswordReset()).isTrue();
+        assertThat(stored("B2C_1_susi").properties().mfa().isOn()).as("nothing else changed").isFalse();
+    }
+
+    @Test
     void outOfRangeValuesWhenSavedThenEachIsShownNextToItsFieldAndNothingIsSaved() {
         UserFlow before = stored("B2C_1_susi");
         Browser.Response page = page(flowPath("B2C_1_susi") + "/properties");
