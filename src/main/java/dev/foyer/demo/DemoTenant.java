@@ -2,7 +2,6 @@ package dev.foyer.demo;
 
 import dev.foyer.application.Application;
 import dev.foyer.application.ApplicationRepository;
-import dev.foyer.application.ApplicationType;
 import dev.foyer.application.ClientSecrets;
 import dev.foyer.application.IssuedSecret;
 import dev.foyer.keys.SigningKeys;
@@ -14,6 +13,8 @@ import dev.foyer.userflow.UserFlowDefinition;
 import dev.foyer.userflow.UserFlowProperties;
 import dev.foyer.userflow.UserFlowRepository;
 import dev.foyer.userflow.UserFlowType;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seeds, only what is absent, the demo tenant {@code contoso}: the user flows {@code B2C_1_susi}
  * (no MFA) and {@code B2C_1_susi_mfa} (MFA always on, SMS or phone call), the password reset flow
  * {@code B2C_1_password_reset} that the demo applications start when a user presses "Forgot your
- * password?" (B2C's AADB2C90118), and the seed's two applications — "Contoso Auto Insurance" signs
- * in through the first, "Contoso Home Insurance" through the second. Turned off with
+ * password?" (B2C's AADB2C90118), the seed's two applications — "Contoso Auto Insurance" signs in
+ * through the first, "Contoso Home Insurance" through the second — and the sample applications under
+ * {@code examples/} (see {@link ExampleApps}), whose client ids and secrets it keeps in
+ * {@link DemoClientsFile}. Turned off with
  * {@code foyer.demo.enabled=false}.
  */
 @Component
@@ -58,6 +61,7 @@ class DemoTenant implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
 
     private final boolean enabled;
+    private final Path dataDir;
     private final DemoLinks links;
     private final TenantRepository tenants;
     private final ApplicationRepository applications;
@@ -66,10 +70,12 @@ class DemoTenant implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final SigningKeys signingKeys;
 
-    DemoTenant(@Value("${foyer.demo.enabled:true}") boolean enabled, DemoLinks links, TenantRepository tenants,
+    DemoTenant(@Value("${foyer.demo.enabled:true}") boolean enabled, @Value("${foyer.data-dir}") String dataDir,
+               DemoLinks links, TenantRepository tenants,
                ApplicationRepository applications, ClientSecrets secrets, UserFlowRepository flows,
                TransactionTemplate transaction, SigningKeys signingKeys) {
         this.enabled = enabled;
+        this.dataDir = Path.of(dataDir);
         this.links = links;
         this.tenants = tenants;
         this.applications = applications;
@@ -89,12 +95,15 @@ class DemoTenant implements ApplicationRunner {
             transaction.executeWithoutResult(status -> seed());
         }
         Tenant tenant = tenants.findByNameOrId(TENANT).orElseThrow();
+        DemoClientsFile clients = DemoClientsFile.in(dataDir);
         TenantContext.run(tenant, () -> transaction.executeWithoutResult(status -> {
-            APP_FLOWS.keySet().forEach(this::registerIfAbsent);
+            ExampleApps.ALL.forEach(example -> register(example, clients));
             createPasswordResetFlowIfAbsent();
         }));
-        log.info("Demo tenant '{}' is ready. Try:\n  {}\n  {}\n  Emails and text messages: {}", TENANT,
-                links.landingPage(), links.discovery(TENANT, "B2C_1_susi"), links.outbox());
+        clients.save();
+        log.info("Demo tenant '{}' is ready. Try:\n  {}\n  {}\n  Emails and text messages: {}\n"
+                        + "  The sample apps under examples/ read their client ids and secrets from {}", TENANT,
+                links.landingPage(), links.discovery(TENANT, "B2C_1_susi"), links.outbox(), clients.path());
     }
 
     private void seed() {
@@ -116,20 +125,41 @@ class DemoTenant implements ApplicationRunner {
         }
     }
 
-    private void registerIfAbsent(String name) {
-        Optional<Application> existing = applications.findAll().stream().filter(a -> a.displayName().equals(name))
-                .findFirst();
-        if (existing.isPresent()) {
-            if (!existing.get().redirectUris().equals(links.demoRedirectUris())) {
-                applications.updateRedirectUris(existing.get().clientId(), links.demoRedirectUris());
+    /**
+     * Registers the example (once), keeps its reply URLs in line with the demo's origins and the
+     * example's fixed address, and makes sure the clients file holds a client secret that works.
+     */
+    private void register(ExampleApps.ExampleApp example, DemoClientsFile clients) {
+        List<String> redirectUris = new ArrayList<>();
+        if (example.landingPageFlow().isPresent()) {
+            redirectUris.addAll(links.demoRedirectUris());
+        }
+        redirectUris.addAll(example.redirectUris());
+        Application wanted = new Application(null, example.name(), example.type(), redirectUris, example.logoutUrl());
+        Optional<Application> existing = applications.findAll().stream()
+                .filter(a -> a.displayName().equals(example.name())).findFirst();
+        Application app;
+        if (existing.isEmpty()) {
+            app = applications.register(wanted);
+            log.info("Registered demo application '{}', client_id {}", example.name(), app.clientId());
+        } else {
+            app = existing.get();
+            if (!app.redirectUris().equals(redirectUris) || !app.logoutUrl().equals(example.logoutUrl())) {
+                app = applications.update(new Application(app.clientId(), app.displayName(), app.type(), redirectUris,
+                        example.logoutUrl()));
             }
+        }
+        UUID clientId = app.clientId();
+        if (!example.confidential()) {
+            clients.put(example.key(), clientId.toString(), null);
             return;
         }
-        Application app = applications.register(new Application(UUID.randomUUID(), name, ApplicationType.WEB,
-                links.demoRedirectUris(), Optional.empty()));
-        IssuedSecret secret = secrets.issue(app.clientId());
-        log.info("Registered demo application '{}' (user flow {}), client_id {}. Its client secret, shown only now: {}",
-                name, APP_FLOWS.get(name), app.clientId(), secret.secret());
+        boolean known = clients.clientId(example.key()).filter(clientId.toString()::equals).isPresent()
+                && clients.clientSecret(example.key()).filter(s -> secrets.verify(clientId, s)).isPresent();
+        if (!known) {
+            IssuedSecret secret = secrets.issue(clientId);
+            clients.put(example.key(), clientId.toString(), secret.secret());
+        }
     }
 
     static UserFlowDefinition definition(MfaSettings mfa) {

@@ -73,11 +73,14 @@ class LogoutEndpoint {
         }
         sessions.current(request).ifPresent(sessions::end);
         sessions.clearCookie(request, response);
-        Optional<Application> application = audience.or(() -> Optional.ofNullable(clientId))
-                .flatMap(applications::findByClientId);
+        Optional<String> named = audience.or(() -> Optional.ofNullable(clientId));
         if (redirectUri == null || redirectUri.isBlank()) {
             return signedOut(null);
         }
+        // MSAL's logoutRedirect names no application (no hint, no client_id), as B2C allows: then the
+        // address must be registered for some application of this tenant — never any other.
+        Optional<Application> application = named.isPresent() ? named.flatMap(applications::findByClientId)
+                : applications.findAll().stream().filter(a -> allowed(a, redirectUri)).findFirst();
         if (application.isEmpty() || !allowed(application.get(), redirectUri)) {
             return signedOut("You are signed out, but we could not return you to the application: its sign-out"
                     + " address is not registered.");

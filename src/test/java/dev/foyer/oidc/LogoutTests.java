@@ -9,9 +9,11 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
+import dev.foyer.tenant.TenantContext;
 import dev.foyer.testing.Browser;
 import dev.foyer.testing.TestTenant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,34 @@ class LogoutTests extends FlowEndToEndTest {
         assertThat(response.document().getElementById("signedOut")).isNotNull();
         assertThat(response.pageError()).contains("not registered");
         assertThat(response.body()).doesNotContain("evil.example");
+    }
+
+    @Test
+    void logoutWithoutHintOrClientRedirectsToAnAddressRegisteredInTheTenantAndEndsTheSession() throws Exception {
+        TestTenant t = newTenant();
+        SignedUp person = signedUp(t);
+
+        // As MSAL's logoutRedirect sends it: no id_token_hint, no client_id.
+        Browser.Response response = person.browser().get(logoutUrl(t, Map.of(
+                "post_logout_redirect_uri", t.spaRedirectUri())));
+
+        assertThat(response.location()).hasValue(t.spaRedirectUri());
+        assertThat(sessionsOf(person)).isZero();
+    }
+
+    @Test
+    void logoutWithoutHintOrClientNeverRedirectsToAnAddressOfAnotherTenant() throws Exception {
+        TestTenant other = newTenant();
+        TenantContext.run(other.tenant(), () -> applications.updateRedirectUris(other.spaClientId(),
+                List.of("http://localhost:4555/")));
+        TestTenant t = newTenant();
+        SignedUp person = signedUp(t);
+
+        Browser.Response response = person.browser().get(logoutUrl(t, Map.of(
+                "post_logout_redirect_uri", "http://localhost:4555/")));
+
+        assertThat(response.location()).isEmpty();
+        assertThat(response.pageError()).contains("not registered");
     }
 
     @Test

@@ -23,6 +23,11 @@ public final class Chromium {
     }
 
     public static ChromeDriver start() throws Exception {
+        return start(new String[0]);
+    }
+
+    /** As {@link #start()}, with more command-line switches for the browser. */
+    public static ChromeDriver start(String... extraArguments) throws Exception {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             String reason = "Chromium or chromedriver is not installed (apt-get install chromium chromium-driver)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -36,6 +41,7 @@ public final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("foyer-chromium"));
+        options.addArguments(extraArguments);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
