@@ -21,7 +21,11 @@ final class MachineLimits {
     private MachineLimits() {
     }
 
-    record Limit(double perSecond, long operations, double seconds, int threads) {
+    /**
+     * Operations per second of wall time on all threads, and CPU milliseconds per operation (the
+     * threads' own CPU time, which other work on a shared machine does not inflate).
+     */
+    record Limit(double perSecond, long operations, double seconds, int threads, double cpuMsPerOperation) {
     }
 
     static Limit argon2(Argon2Parameters parameters, int threads, Duration warmUp, Duration measure)
@@ -70,6 +74,8 @@ final class MachineLimits {
     private static Limit run(int threads, Duration warmUp, Duration measure, Runnable operation)
             throws InterruptedException {
         AtomicLong counted = new AtomicLong();
+        AtomicLong cpuNanos = new AtomicLong();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         long measureFrom = start + warmUp.toNanos();
         long end = measureFrom + measure.toNanos();
@@ -77,14 +83,21 @@ final class MachineLimits {
         for (int i = 0; i < threads; i++) {
             Thread worker = new Thread(() -> {
                 long mine = 0;
+                long cpuFrom = -1;
                 long now;
                 while ((now = System.nanoTime()) < end) {
+                    if (now >= measureFrom && cpuFrom < 0) {
+                        cpuFrom = cpu.getCurrentThreadCpuTime();
+                    }
                     operation.run();
                     if (now >= measureFrom) {
                         mine++;
                     }
                 }
                 counted.addAndGet(mine);
+                if (cpuFrom >= 0) {
+                    cpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - cpuFrom);
+                }
             }, "limit-" + i);
             workers.add(worker);
             worker.start();
@@ -95,6 +108,7 @@ final class MachineLimits {
         long finished = System.nanoTime();
         // Operations started inside the window and finished by the time the last thread stopped.
         double seconds = (finished - measureFrom) / 1e9;
-        return new Limit(counted.get() / seconds, counted.get(), seconds, threads);
+        return new Limit(counted.get() / seconds, counted.get(), seconds, threads,
+                counted.get() == 0 ? Double.NaN : cpuNanos.get() / 1e6 / counted.get());
     }
 }

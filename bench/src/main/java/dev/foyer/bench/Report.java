@@ -30,8 +30,8 @@ final class Report {
     }
 
     /** Each scenario's figures, with its throughput as a share of the machine's limit where one applies. */
-    static List<Map<String, Object>> scenarios(List<LoadRun.Result> results, double argon2PerSecond,
-                                               double rs256PerSecond, int signaturesPerUserGrant,
+    static List<Map<String, Object>> scenarios(List<LoadRun.Result> results, MachineLimits.Limit argon2,
+                                               MachineLimits.Limit rs256, int signaturesPerUserGrant,
                                                int signaturesPerClientGrant) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (LoadRun.Result r : results) {
@@ -49,19 +49,28 @@ final class Report {
             s.put("generatorCpuMsPerOperation", r.generatorCpuMsPerOperation());
             s.put("serverCpuSeconds", r.serverCpuSeconds());
             s.put("generatorCpuSeconds", r.generatorCpuSeconds());
-            Double limit = switch (r.scenario()) {
-                case "password_sign_in", "mfa_sign_in" -> argon2PerSecond;
-                case "refresh" -> rs256PerSecond / signaturesPerUserGrant;
-                case "client_credentials" -> rs256PerSecond / signaturesPerClientGrant;
-                default -> null;
-            };
-            if (limit != null) {
+            // The operation that bounds the scenario, and how many of it one scenario operation needs.
+            MachineLimits.Limit bound = null;
+            int per = 1;
+            switch (r.scenario()) {
+                case "password_sign_in", "mfa_sign_in" -> bound = argon2;
+                case "refresh" -> {
+                    bound = rs256;
+                    per = signaturesPerUserGrant;
+                }
+                case "client_credentials" -> {
+                    bound = rs256;
+                    per = signaturesPerClientGrant;
+                }
+                default -> bound = null;
+            }
+            if (bound != null) {
+                double limit = bound.perSecond() / per;
                 s.put("limitPerSecond", limit);
                 s.put("ratioToLimit", r.perSecond() / limit);
-                // The same ratio in CPU time, which a machine shared with other work does not skew:
-                // the limiting operation's cost on one core over what the server spent per operation.
-                double cores = Runtime.getRuntime().availableProcessors();
-                s.put("cpuRatioToLimit", (cores * 1000 / limit) / r.serverCpuMsPerOperation());
+                // The same ratio in CPU time, which a machine shared with other work skews far less:
+                // the limiting work's CPU cost over all the CPU the server spent per operation.
+                s.put("cpuRatioToLimit", bound.cpuMsPerOperation() * per / r.serverCpuMsPerOperation());
             }
             if (!r.failureSamples().isEmpty()) {
                 s.put("failureSamples", r.failureSamples());
@@ -84,8 +93,10 @@ final class Report {
         t.append(String.format("run: %s, %s virtual users, %s s per scenario after %s s warm-up, %s users%n",
                 params.get("database"), params.get("concurrency"), params.get("durationSeconds"),
                 params.get("warmUpSeconds"), params.get("users")));
-        t.append(String.format("limits (all cores): Argon2id %s %.1f/s, RS256 %.0f/s%n%n", limits.get("argon2id"),
-                (double) limits.get("argon2idPerSecond"), (double) limits.get("rs256PerSecond")));
+        t.append(String.format("limits (all cores): Argon2id %s %.1f/s (%.1f ms CPU each), RS256 %.0f/s (%.2f ms CPU"
+                        + " each)%n%n", limits.get("argon2id"), (double) limits.get("argon2idPerSecond"),
+                (double) limits.get("argon2idCpuMs"), (double) limits.get("rs256PerSecond"),
+                (double) limits.get("rs256CpuMs")));
         t.append(String.format("%-20s %10s %8s %8s %8s %9s %9s %11s %8s %9s%n", "scenario", "ops/s", "p50 ms",
                 "p95 ms", "p99 ms", "srv ms/op", "gen ms/op", "limit/s", "ratio", "cpu ratio"));
         for (Map<String, Object> s : (List<Map<String, Object>>) report.get("scenarios")) {

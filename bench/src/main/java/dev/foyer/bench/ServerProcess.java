@@ -43,7 +43,10 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("FOYER_MANAGEMENT_PORT", String.valueOf(freePort()));
         builder.environment().put("FOYER_BIND_ADDRESS", "127.0.0.1");
         long started = System.nanoTime();
-        return new ServerProcess(builder.start(), port, started);
+        Process process = builder.start();
+        // Whatever happens to the benchmark, the server it started does not outlive it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        return new ServerProcess(process, port, started);
     }
 
     int port() {
