@@ -52,10 +52,52 @@ public final class Bench {
         private final Path log;
         private String jdbcUrl;
         private String schema;
+        private Path jar;
+        private final List<String> cdsOptions = new ArrayList<>();
 
         Run(Options options) {
             this.options = options;
             this.log = options.workDir().resolve("server.log");
+            this.jar = options.jar().toAbsolutePath();
+        }
+
+        /**
+         * AppCDS: extracts the executable jar (Spring Boot's {@code -Djarmode=tools extract}), starts
+         * it once on a throwaway database until the application context is ready, and archives the
+         * classes it loaded. The measured starts then map them instead of loading and verifying
+         * them again. The archive is bound to the jar's path, so both use the same absolute path.
+         */
+        private void prepareClassDataSharing(List<String> args) throws IOException, InterruptedException {
+            Path app = options.workDir().resolve("app").toAbsolutePath();
+            Path archive = options.workDir().resolve("foyer.jsa").toAbsolutePath();
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            long started = System.nanoTime();
+            exec(new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+                    app.toString()), "extracting the jar");
+            Path extracted = app.resolve(jar.getFileName());
+            List<String> training = new ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + archive,
+                    "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
+            training.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(training);
+            builder.environment().put("FOYER_DATA_DIR", options.workDir().resolve("cds-training").toAbsolutePath().toString());
+            builder.environment().put("FOYER_TLS_ENABLED", "false");
+            builder.environment().put("FOYER_HTTP_PORT", String.valueOf(ServerProcess.freePort()));
+            builder.environment().put("FOYER_MANAGEMENT_PORT", String.valueOf(ServerProcess.freePort()));
+            exec(builder, "the class-data-sharing training start");
+            jar = extracted;
+            cdsOptions.add("-XX:SharedArchiveFile=" + archive);
+            say(String.format("Class-data sharing: archive of %.0f MiB made in %.1f s", Files.size(archive) / 1048576.0,
+                    (System.nanoTime() - started) / 1e9));
+        }
+
+        private void exec(ProcessBuilder builder, String what) throws IOException, InterruptedException {
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                    options.workDir().resolve("cds.log").toFile()));
+            int status = builder.start().waitFor();
+            if (status != 0) {
+                throw new IOException(what + " failed with status " + status + "; see "
+                        + options.workDir().resolve("cds.log"));
+            }
         }
 
         Map<String, Object> execute() throws Exception {
@@ -79,22 +121,35 @@ public final class Bench {
 
             Map<String, String> env = environment();
             List<String> args = serverArguments();
+            if (options.cds()) {
+                prepareClassDataSharing(args);
+            }
             say("Server: first start on an empty " + (options.postgres() ? "PostgreSQL schema" : "H2 data directory"));
             Map<String, Object> server = new LinkedHashMap<>();
             Seeder.Automation automation;
-            try (ServerProcess first = ServerProcess.start(options.jar(), jvmOptions(false), env, args, log)) {
+            try (ServerProcess first = ServerProcess.start(jar, jvmOptions(false), env, args, log)) {
                 double firstStart = first.awaitReady(READY_PATH, Duration.ofMinutes(3));
                 server.put("firstStartSeconds", firstStart);
-                say(String.format("  first served discovery document after %.2f s", firstStart));
+                server.put("firstStartCpuSeconds", first.cpuSeconds());
+                say(String.format("  first served discovery document after %.2f s (%.2f s CPU)", firstStart,
+                        first.cpuSeconds()));
             }
             automation = Seeder.bootstrap(jdbcUrl, options.postgres() ? "postgres" : "sa", "");
-            try (ServerProcess foyer = ServerProcess.start(options.jar(), jvmOptions(true), env, args, log)) {
+            try (ServerProcess foyer = ServerProcess.start(jar, jvmOptions(true), env, args, log)) {
                 double restart = foyer.awaitReady(READY_PATH, Duration.ofMinutes(3));
+                double restartCpu = foyer.cpuSeconds();
                 server.put("startSeconds", restart);
-                say(String.format("Server: restart served discovery after %.2f s (pid %d, port %d)", restart,
-                        foyer.pid(), foyer.port()));
+                server.put("startCpuSeconds", restartCpu);
+                say(String.format("Server: restart served discovery after %.2f s (%.2f s CPU; pid %d, port %d)",
+                        restart, restartCpu, foyer.pid(), foyer.port()));
                 Thread.sleep(3000);
                 server.put("idleRssMib", foyer.residentMib());
+                if (options.scenarios().isEmpty()) {
+                    say(String.format("Idle RSS %.0f MiB; no scenarios chosen", (double) server.get("idleRssMib")));
+                    report.put("server", server);
+                    report.put("scenarios", List.of());
+                    return report;
+                }
                 long seedStart = System.nanoTime();
                 VirtualUser.Target target = Seeder.target(foyer.port(), automation);
                 Seeder.users(foyer.port(), automation, options.users(), Math.max(2, cores));
@@ -237,7 +292,8 @@ public final class Bench {
         }
 
         private List<String> jvmOptions(boolean measured) {
-            List<String> jvm = new ArrayList<>(options.serverJvmOptions());
+            List<String> jvm = new ArrayList<>(cdsOptions);
+            jvm.addAll(options.serverJvmOptions());
             if (measured && options.jfr()) {
                 jvm.add("-XX:StartFlightRecording=filename=" + options.workDir().resolve("server.jfr").toAbsolutePath()
                         + ",settings=profile,dumponexit=true");
@@ -257,6 +313,7 @@ public final class Bench {
                     "iterations", options.argon2().iterations(), "parallelism", options.argon2().parallelism()));
             p.put("serverJvmOptions", options.serverJvmOptions());
             p.put("jfr", options.jfr());
+            p.put("classDataSharing", options.cds());
             return p;
         }
 

@@ -9,7 +9,7 @@ import java.util.List;
 /** The command line of {@code bench/run}. */
 record Options(Duration duration, Duration warmUp, int concurrency, int users, int mfaUsers, boolean postgres,
                String postgresUrl, Argon2Parameters argon2, List<String> scenarios, Duration limitDuration,
-               boolean jfr, List<String> serverJvmOptions, Path jar, Path resultsDir, Path workDir) {
+               boolean jfr, boolean cds, List<String> serverJvmOptions, Path jar, Path resultsDir, Path workDir) {
 
     static final List<String> ALL_SCENARIOS = List.of("discovery", "jwks", "client_credentials", "refresh",
             "password_sign_in", "mfa_sign_in");
@@ -25,8 +25,11 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
               --postgres-url URL     default jdbc:postgresql://127.0.0.1:5432/test (user postgres)
               --argon2 default|keycloak   Foyer's default parameters or Keycloak 26's (m=7168, t=5, p=1)
               --scenarios a,b        some of: discovery,jwks,client_credentials,refresh,password_sign_in,mfa_sign_in
+                                     (none: start-up and idle memory only)
               --limit-duration 5s    measured time of each machine-limit measurement
               --jfr                  record the server with Java Flight Recorder (server.jfr in the work dir)
+              --cds                  start the server from the extracted jar with an AppCDS archive made by a
+                                     training start (see README, Performance)
               --server-jvm "OPTS"    JVM options for the server, e.g. "-Xmx256m -XX:TieredStopAtLevel=1"
             """;
 
@@ -42,6 +45,7 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
         List<String> scenarios = ALL_SCENARIOS;
         Duration limitDuration = Duration.ofSeconds(5);
         boolean jfr = false;
+        boolean cds = false;
         List<String> serverJvm = new ArrayList<>();
         Path jar = Path.of("target/foyer-0.1.0-SNAPSHOT.jar");
         for (int i = 0; i < args.length; i++) {
@@ -58,6 +62,7 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
                 case "--scenarios" -> scenarios = scenarios(args[++i]);
                 case "--limit-duration" -> limitDuration = duration(args[++i]);
                 case "--jfr" -> jfr = true;
+                case "--cds" -> cds = true;
                 case "--server-jvm" -> serverJvm = Arrays.stream(args[++i].trim().split("\\s+"))
                         .filter(s -> !s.isEmpty()).toList();
                 case "--jar" -> jar = Path.of(args[++i]);
@@ -68,7 +73,7 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
         mfaUsers = Math.min(Math.max(mfaUsers, concurrency), users);
         String stamp = java.time.LocalDateTime.now().withNano(0).toString().replace(":", "");
         return new Options(duration, warmUp, concurrency, users, mfaUsers, postgres, postgresUrl, argon2, scenarios,
-                limitDuration, jfr, serverJvm, jar, Path.of("bench/results"), Path.of("bench/target/run-" + stamp));
+                limitDuration, jfr, cds, serverJvm, jar, Path.of("bench/results"), Path.of("bench/target/run-" + stamp));
     }
 
     boolean runs(String scenario) {
@@ -76,6 +81,9 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
     }
 
     private static List<String> scenarios(String list) {
+        if (list.equals("none")) {
+            return List.of();
+        }
         List<String> chosen = Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         for (String s : chosen) {
             if (!ALL_SCENARIOS.contains(s)) {

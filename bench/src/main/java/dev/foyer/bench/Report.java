@@ -109,10 +109,12 @@ final class Report {
                     s.containsKey("cpuRatioToLimit") ? String.format("%.2f", (double) s.get("cpuRatioToLimit")) : "-",
                     ((long) s.get("failures")) > 0 ? "  (" + s.get("failures") + " failed)" : ""));
         }
-        t.append(String.format("%nserver: start-up %.2f s to the first discovery document (first start on an empty"
-                        + " database %.2f s); RSS %.0f MiB idle, %.0f MiB after the load%n",
-                (double) server.get("startSeconds"), (double) server.get("firstStartSeconds"),
-                (double) server.get("idleRssMib"), (double) server.get("loadedRssMib")));
+        t.append(String.format("%nserver: start-up %.2f s (%.2f s CPU) to the first discovery document; first start"
+                        + " on an empty database %.2f s (%.2f s CPU)%n", (double) server.get("startSeconds"),
+                (double) server.get("startCpuSeconds"), (double) server.get("firstStartSeconds"),
+                (double) server.get("firstStartCpuSeconds")));
+        t.append(String.format("server: RSS %.0f MiB idle, %s MiB after the load%n", (double) server.get("idleRssMib"),
+                server.containsKey("loadedRssMib") ? String.format("%.0f", (double) server.get("loadedRssMib")) : "-"));
         return t.toString();
     }
 
