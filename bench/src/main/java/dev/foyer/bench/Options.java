@@ -17,7 +17,7 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
     static final String USAGE = """
             Usage: bench/run [options]
               --duration 30s         measured time of each scenario (s, m or ms suffix)
-              --warmup 5s            unmeasured time before each scenario
+              --warmup 10s           unmeasured time before each scenario (the JIT needs it)
               --concurrency 8        virtual users (threads, each with its own connection)
               --users 1000           users seeded in the benchmark tenant
               --mfa-users 100        of those, users with a phone enrolled for the MFA scenario
@@ -35,7 +35,7 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
 
     static Options parse(String[] args) {
         Duration duration = Duration.ofSeconds(30);
-        Duration warmUp = Duration.ofSeconds(5);
+        Duration warmUp = Duration.ofSeconds(10);
         int concurrency = 8;
         int users = 1000;
         int mfaUsers = 100;
