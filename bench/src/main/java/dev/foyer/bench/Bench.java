@@ -196,7 +196,13 @@ public final class Bench {
                         tokens[w] = user.signIn(target, target.passwordFlow(), Seeder.email(w % options.users()),
                                 Seeder.PASSWORD, null);
                     }
-                    tokens[w] = user.refresh(target, target.passwordFlow(), tokens[w]);
+                    try {
+                        tokens[w] = user.refresh(target, target.passwordFlow(), tokens[w]);
+                    } catch (IOException e) {
+                        // The token's fate is unknown (used, or its family revoked): sign in again next time.
+                        tokens[w] = null;
+                        throw e;
+                    }
                 }));
             }
             if (options.runs("password_sign_in")) {
