@@ -1,0 +1,34 @@
+package dev.foyer.bench;
+
+import java.util.List;
+
+/**
+ * The Argon2id parameters the server runs with: Foyer's default (OWASP's minimum) or Keycloak 26's,
+ * for a like-for-like comparison with its sizing guide.
+ */
+record Argon2Parameters(String preset, int memoryKib, int iterations, int parallelism) {
+
+    static final Argon2Parameters DEFAULT = new Argon2Parameters("default", 19456, 2, 1);
+    static final Argon2Parameters KEYCLOAK = new Argon2Parameters("keycloak", 7168, 5, 1);
+
+    static Argon2Parameters named(String preset) {
+        for (Argon2Parameters p : List.of(DEFAULT, KEYCLOAK)) {
+            if (p.preset.equals(preset)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("--argon2 is default or keycloak, not " + preset);
+    }
+
+    /** The server's {@code foyer.passwords.argon2.*} arguments. */
+    List<String> serverArguments() {
+        return List.of("--foyer.passwords.argon2.memory-kib=" + memoryKib,
+                "--foyer.passwords.argon2.iterations=" + iterations,
+                "--foyer.passwords.argon2.parallelism=" + parallelism);
+    }
+
+    @Override
+    public String toString() {
+        return preset + " (m=" + memoryKib + " KiB, t=" + iterations + ", p=" + parallelism + ")";
+    }
+}
