@@ -286,14 +286,16 @@ public final class Bench {
 
         /**
          * The server's own settings for the run. Every request comes from 127.0.0.1, so the caps on
-         * codes per client address and per phone number (which hold each virtual user to a few
-         * sign-ins an hour) are raised; they are still checked and counted on every code.
+         * codes per client address, per phone number and per tenant (which hold each virtual user
+         * to a few sign-ins an hour) are raised to their maximum; they are still checked and counted on every code.
          */
         private List<String> serverArguments() {
             List<String> args = new ArrayList<>(options.argon2().serverArguments());
             args.add("--foyer.demo.enabled=false");
-            args.add("--foyer.mfa.phone.per-number-per-hour=1000000");
-            args.add("--foyer.mfa.phone.per-ip-per-hour=1000000000");
+            for (String cap : List.of("per-number-per-hour", "per-number-per-day", "per-ip-per-hour",
+                    "unverified-numbers-per-ip-per-day", "per-tenant-per-hour", "per-tenant-per-day")) {
+                args.add("--foyer.mfa.phone." + cap + "=1000000");
+            }
             return args;
         }
 
