@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code %C0%AF}, a lone {@code %FF}) with 400, before any endpoint sees it. Tomcat throws when
  * such a parameter is first read — often while Spring is still choosing the handler — which
  * otherwise ends as an error logged with its stack trace, and at a token endpoint as a body its
- * clients cannot read. Token endpoints get an RFC 6749 error; everything else a plain 400.
+ * clients cannot read. Token endpoints get an RFC 6749 error; everything else a plain 400. A form
+ * over the post size limit fails the same way and gets the plain 413 error page.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -29,6 +30,11 @@ public class UndecodableParametersFilter extends OncePerRequestFilter {
         try {
             request.getParameterMap();
         } catch (InvalidParameterException e) {
+            if (e.getErrorCode() == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+                // A form over the post size limit: the plain 413 error page, like every other limit.
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+                return;
+            }
             refuse(request, response);
             return;
         }

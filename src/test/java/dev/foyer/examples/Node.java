@@ -62,10 +62,14 @@ final class Node {
     }
 
     private static void run(Path dir, String... command) throws Exception {
-        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile()).inheritIO().start();
+        // Never the test JVM's own streams: its standard output is the test runner's channel.
+        Path log = Files.createTempFile("npm-", ".log");
+        Process process = new ProcessBuilder(List.of(command)).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
-            Assertions.fail(String.join(" ", command) + " failed in " + dir);
+            Assertions.fail(String.join(" ", command) + " failed in " + dir + ":\n" + Files.readString(log));
         }
     }
 

@@ -145,6 +145,7 @@ class SpaInChromiumTests extends ExampleInChromiumTest {
         });
         File log = Path.of("target", "spa-server-" + port + ".log").toFile();
         ProcessBuilder builder = new ProcessBuilder("node", "server.mjs").directory(SPA.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true).redirectOutput(log);
         builder.environment().putAll(Map.of("PORT", String.valueOf(port),
                 "FOYER_AUTHORITY", httpsOrigin() + "/" + t.name() + "/B2C_1_susi",
