@@ -7,7 +7,6 @@ import dev.foyer.directory.Accounts;
 import dev.foyer.directory.EmailAddress;
 import dev.foyer.directory.InvalidEmailException;
 import dev.foyer.directory.NewUser;
-import dev.foyer.directory.PasswordHasher;
 import dev.foyer.directory.PasswordPolicy;
 import dev.foyer.directory.User;
 import dev.foyer.directory.UserRepository;
@@ -39,14 +38,13 @@ public class UserAdministration {
 
     private final Accounts accounts;
     private final UserRepository users;
-    private final PasswordHasher hasher;
     private final PhoneMethods phones;
     private final AttributeAdministration attributes;
     private final AdminChanges changes;
     private final PhoneMethodAdministration phoneRemoval;
     private final SignInLockout lockout;
 
-    UserAdministration(Accounts accounts, UserRepository users, PasswordHasher hasher, PhoneMethods phones,
+    UserAdministration(Accounts accounts, UserRepository users, PhoneMethods phones,
                        AttributeAdministration attributes,
             AdminChanges changes, PhoneMethodAdministration phoneRemoval, SignInLockout lockout) {
         this.lockout = lockout;
@@ -54,7 +52,6 @@ public class UserAdministration {
         this.phoneRemoval = phoneRemoval;
         this.accounts = accounts;
         this.users = users;
-        this.hasher = hasher;
         this.phones = phones;
         this.attributes = attributes;
     }
@@ -160,7 +157,10 @@ public class UserAdministration {
         changes.record(caller, "user", "delete", user.objectId().toString(), user, null);
     }
 
-    /** Sets a new password chosen by the administrator (strong policy). */
+    /**
+     * Sets a new password chosen by the administrator (strong policy). Like any password change, it
+     * ends the user's SSO sessions and revokes their refresh tokens.
+     */
     @Transactional
     public void resetPassword(String objectId, String password, AdminCaller caller) {
         User user = get(objectId, caller);
@@ -169,7 +169,7 @@ public class UserAdministration {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        users.updatePasswordHash(user.objectId(), hasher.hash(password));
+        accounts.changePassword(user.objectId(), password);
         changes.record(caller, "user", "resetPassword", user.objectId().toString(), null, null);
     }
 

@@ -105,6 +105,27 @@ class UsersApiTests extends AdminApiTest {
     }
 
     @Test
+    void passwordSetByAnAdministratorEndsTheUsersSessionsAndRefreshTokens() {
+        TestTenant t = newTenant();
+        String email = uniqueEmail();
+        String user = tenantPath(t.name()) + "/users/" + createUser(t.name(), email).get("objectId").asString();
+        Browser signedIn = browser();
+        String code = appResponse(signIn(signedIn, signedIn.open(authorizeUrl(t, "B2C_1_susi", Map.of())), email,
+                PASSWORD), t.webRedirectUri()).get("code");
+        String refreshToken = jsonOf(token(t, "B2C_1_susi", Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", t.webRedirectUri()))).get("refresh_token").asString();
+
+        assertThat(send("PUT", user + "/password", "{\"password\":\"" + NEW_PASSWORD + "\"}").status()).isEqualTo(204);
+
+        Browser.Response refused = token(t, "B2C_1_susi", Map.of("grant_type", "refresh_token",
+                "refresh_token", refreshToken));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(jsonOf(refused).get("error").asString()).isEqualTo("invalid_grant");
+        Browser.Response again = signedIn.open(authorizeUrl(t, "B2C_1_susi", Map.of()));
+        assertThat(again.document().getElementById("localAccountForm")).as("the SSO session ended").isNotNull();
+    }
+
+    @Test
     void deletedPhoneMethodMakesTheUserEnrollAgain() {
         TestTenant t = newTenant();
         String email = uniqueEmail();
