@@ -12,6 +12,7 @@ import dev.foyer.tenant.TenantContext;
 import dev.foyer.testing.Browser;
 import dev.foyer.testing.TestTenant;
 import dev.foyer.userflow.MfaSettings;
+import dev.foyer.userflow.UserFlow;
 import dev.foyer.userflow.UserFlowType;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,24 @@ class PhoneChangeTests extends PhoneMfaEndToEndTest {
 
         assertThat(refused.pageError()).isEqualTo(PhoneChangeStep.REMOVAL_REFUSED);
         assertThat(numbers()).containsExactly(e164(oldNumber));
+    }
+
+    @Test
+    void theProvenPhoneCanBeRemovedWhenNoFlowHasMfaAlwaysOn() {
+        TenantContext.run(t.tenant(), () -> {
+            UserFlow mfa = flows.findByName(MFA_FLOW).orElseThrow();
+            flows.update(new UserFlow(mfa.id(), mfa.name(), mfa.type(), mfa.definition().withProperties(
+                    mfa.properties().withMfa(MfaSettings.OFF)), mfa.version()), mfa.version());
+        });
+        Browser browser = browser();
+        Browser.Response newNumberPage = proveOldPhone(browser, changePhone(browser));
+
+        Browser.Response done = browser.submit(newNumberPage, "form#phoneVerification", "button#removePhone", Map.of());
+
+        assertThat(appResponse(done, t.webRedirectUri())).containsKey("code");
+        assertThat(numbers()).isEmpty();
+        assertThat(TenantContext.call(t.tenant(), () -> auditTrail.query(AuditQuery.newest()
+                .ofType(AuditEvent.MFA_PHONE_REMOVED)))).hasSize(1);
     }
 
     @Test
