@@ -180,7 +180,8 @@ class RestartTests {
             assertThat(second.applications().findAll()).filteredOn(a -> a.displayName().equals("Contoso Auto Insurance"))
                     .hasSize(1);
             assertThat(second.flows().findAll()).extracting(UserFlow::name)
-                    .containsExactlyInAnyOrder("B2C_1_susi", "B2C_1_susi_mfa", "B2C_1_password_reset");
+                    .containsExactlyInAnyOrder("B2C_1_susi", "B2C_1_susi_mfa", "B2C_1_password_reset",
+                            "B2C_1_profile_edit");
         });
     }
 

@@ -41,6 +41,10 @@ public record AuditEvent(UUID id, UUID tenantId, Instant at, String type, String
     public static final String MFA_CODE_REFUSED = "mfa.code.refused";
     public static final String MFA_ENROLLED = "mfa.enrolled";
     public static final String MFA_PHONE_REMOVED = "mfa.phoneRemoved";
+    /** A user replaced their phone number; details hold both numbers masked. */
+    public static final String MFA_PHONE_CHANGED = "mfa.phoneChanged";
+    /** A user edited their profile; details name the changed attributes ({@code changed}), never their values. */
+    public static final String PROFILE_UPDATED = "profile.updated";
     public static final String ADMIN_CHANGE = "admin.change";
 
     public AuditEvent {

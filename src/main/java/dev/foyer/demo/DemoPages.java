@@ -124,6 +124,7 @@ class DemoPages {
         Map<String, String> rows = new LinkedHashMap<>();
         DemoTenant.APP_FLOWS.forEach((appName, flowName) -> rows.put(flowName, appName));
         rows.put(DemoTenant.PASSWORD_RESET_FLOW, DemoTenant.APP_NAME);
+        rows.put(DemoTenant.PROFILE_EDIT_FLOW, DemoTenant.APP_NAME);
         rows.forEach((flowName, appName) -> {
             Optional<Application> app = demoApp(appName, redirectUri);
             Optional<UserFlow> flow = flows.findByName(flowName);

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Seeds, only what is absent, the demo tenant {@code contoso}: the user flows {@code B2C_1_susi}
  * (no MFA) and {@code B2C_1_susi_mfa} (MFA always on, SMS or phone call), the password reset flow
  * {@code B2C_1_password_reset} that the demo applications start when a user presses "Forgot your
- * password?" (B2C's AADB2C90118), the seed's two applications — "Contoso Auto Insurance" signs in
+ * password?" (B2C's AADB2C90118), the profile editing flow {@code B2C_1_profile_edit} (the
+ * attributes sign-up collects, and the phone number), the seed's two applications — "Contoso Auto Insurance" signs in
  * through the first, "Contoso Home Insurance" through the second — and the sample applications under
  * {@code examples/} (see {@link ExampleApps}), whose client ids and secrets it keeps in
  * {@link DemoClientsFile}. Turned off with
@@ -54,6 +55,8 @@ class DemoTenant implements ApplicationRunner {
     }
     /** The demo's password reset flow, which the landing page and the callback link to. */
     static final String PASSWORD_RESET_FLOW = "B2C_1_password_reset";
+    /** The demo's profile editing flow, linked from the landing page ("Edit profile"). */
+    static final String PROFILE_EDIT_FLOW = "B2C_1_profile_edit";
     static final List<String> SIGN_UP_ATTRIBUTES = List.of("displayName", "givenName", "surname");
     static final List<String> APPLICATION_CLAIMS = List.of("emails", "name", "given_name", "family_name", "oid", "tid",
             "idp", "newUser");
@@ -99,6 +102,7 @@ class DemoTenant implements ApplicationRunner {
         TenantContext.run(tenant, () -> transaction.executeWithoutResult(status -> {
             ExampleApps.ALL.forEach(example -> register(example, clients));
             createPasswordResetFlowIfAbsent();
+            createProfileEditFlowIfAbsent();
         }));
         clients.save();
         log.info("Demo tenant '{}' is ready. Try:\n  {}\n  {}\n  Emails and text messages: {}\n"
@@ -122,6 +126,13 @@ class DemoTenant implements ApplicationRunner {
         if (flows.findByName(PASSWORD_RESET_FLOW).isEmpty()) {
             flows.create(PASSWORD_RESET_FLOW, UserFlowType.PASSWORD_RESET, new UserFlowDefinition(
                     List.of(UserFlowDefinition.LOCAL_ACCOUNT), List.of(), APPLICATION_CLAIMS, UserFlowProperties.DEFAULTS));
+        }
+    }
+
+    /** Also on a demo tenant seeded before the flow existed. */
+    private void createProfileEditFlowIfAbsent() {
+        if (flows.findByName(PROFILE_EDIT_FLOW).isEmpty()) {
+            flows.create(PROFILE_EDIT_FLOW, UserFlowType.PROFILE_EDITING, definition(MfaSettings.OFF));
         }
     }
 

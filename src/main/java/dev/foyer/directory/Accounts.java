@@ -86,6 +86,15 @@ public class Accounts {
         return users.findByEmail(email).filter(User::enabled);
     }
 
+    /**
+     * Replaces the names and custom attributes of {@code user} (the user editing their profile).
+     *
+     * @throws java.util.NoSuchElementException when the user is not in the current tenant
+     */
+    public User updateProfile(User user) {
+        return users.updateProfile(user);
+    }
+
     public Optional<User> find(UUID objectId) {
         return users.findById(objectId);
     }

@@ -29,12 +29,14 @@ class JourneyPlanner {
             UserFlowType.SIGN_UP_OR_SIGN_IN, List.of("localSignIn", "emailVerification", "signUpDetails"),
             UserFlowType.SIGN_IN, List.of("localSignIn", "emailVerification"),
             UserFlowType.SIGN_UP, List.of("emailVerification", "signUpDetails"),
-            UserFlowType.PASSWORD_RESET, List.of("emailVerification"));
+            UserFlowType.PASSWORD_RESET, List.of("emailVerification"),
+            UserFlowType.PROFILE_EDITING, List.of("localSignIn", "emailVerification"));
     static final Map<UserFlowType, List<String>> AFTER_SECOND_FACTOR = Map.of(
             UserFlowType.SIGN_UP_OR_SIGN_IN, List.of("passwordReset"),
             UserFlowType.SIGN_IN, List.of("passwordReset"),
             UserFlowType.SIGN_UP, List.of(),
-            UserFlowType.PASSWORD_RESET, List.of("passwordReset"));
+            UserFlowType.PASSWORD_RESET, List.of("passwordReset"),
+            UserFlowType.PROFILE_EDITING, List.of("passwordReset", "profileEdit", "phoneChange"));
 
     /** The {@code acr_values} value that asks for multi-factor authentication on any flow. */
     public static final String MFA_LEVEL = "mfa";

@@ -107,6 +107,11 @@ public final class StepContext {
         state.proven.add(new AuthenticationFactor(method, now));
     }
 
+    /** Whether {@code method} was proven on this run itself (not by an earlier sign-in of the session). */
+    public boolean provedOnThisRun(String method) {
+        return state.proven.stream().anyMatch(f -> f.method().equals(method));
+    }
+
     public Optional<String> get(String key) {
         return Optional.ofNullable(state.data.get(step.name() + "." + key));
     }

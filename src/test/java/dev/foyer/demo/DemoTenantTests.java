@@ -178,6 +178,24 @@ class DemoTenantTests extends EndToEndTest {
         assertThat(emailPage.document().selectFirst("h1").text()).isEqualTo("Reset your password");
     }
 
+    @Test
+    void profileEditFlowIsSeededAndTheLandingPageLinksToIt() {
+        TenantContext.run(contoso(), () -> {
+            UserFlow profile = flows.findByName("B2C_1_profile_edit").orElseThrow();
+            assertThat(profile.type()).isEqualTo(dev.foyer.userflow.UserFlowType.PROFILE_EDITING);
+            assertThat(profile.definition().signUpAttributes()).contains("displayName", "givenName", "surname");
+        });
+        Browser browser = browser();
+        Browser.Response landing = browser.get("/");
+        Element edit = landing.document().selectFirst("a#edit-profile");
+        assertThat(edit).as(landing.body()).isNotNull();
+        assertThat(edit.text()).isEqualTo("Edit profile");
+        assertThat(edit.attr("href")).isEqualTo(runLink(landing, "B2C_1_profile_edit"));
+        Browser.Response signInPage = browser.open(edit.attr("href"));
+        assertThat(signInPage.document().selectFirst("form#localAccountForm")).as(signInPage.body()).isNotNull();
+        assertThat(signInPage.document().getElementById("createAccount")).as("no Sign up now").isNull();
+    }
+
     private Tenant contoso() {
         List<Tenant> named = tenants.findAll().stream().filter(t -> t.name().equals("contoso")).toList();
         assertThat(named).as("tenants named contoso").hasSize(1);

@@ -55,6 +55,12 @@ class PhoneCodeEvents {
         record(context, AuditEvent.MFA_ENROLLED, user, number, Map.of("methodId", methodId));
     }
 
+    /** The user replaced {@code from} by {@code to}; both masked, the new one as target. */
+    void changed(StepContext context, UUID user, PhoneNumber from, PhoneNumber to, UUID methodId) {
+        record(context, AuditEvent.MFA_PHONE_CHANGED, user, to, Map.of("from", from.masked(), "to", to.masked(),
+                "methodId", methodId));
+    }
+
     private void challenge(String channel, String outcome) {
         Counter.builder("foyer.mfa.challenges").description("MFA codes sent, verified, failed and refused")
                 .tag("method", channel).tag("outcome", outcome).register(meters).increment();

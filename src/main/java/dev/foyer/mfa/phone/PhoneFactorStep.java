@@ -84,21 +84,39 @@ class PhoneFactorStep implements Step {
 
     @Override
     public StepOutcome submit(StepContext context, FormInput input) {
+        return submit(context, input, this::enroll);
+    }
+
+    /** What to do with a newly typed number once its code is verified. */
+    interface Enrollment {
+        void proven(StepContext context, UUID user, PhoneNumber number);
+    }
+
+    /**
+     * Handles the phone page's form in {@code context}'s step (whose data it keeps), with every
+     * check of a code sent; {@code enrollment} decides what a new number's proof does.
+     */
+    StepOutcome submit(StepContext context, FormInput input, Enrollment enrollment) {
         UUID user = context.subject().orElseThrow(() -> new IllegalStateException("Phone step before sign-in"));
         String action = input.action() == null ? "" : input.action();
         return switch (action) {
             case "sendCode" -> send(context, user, input, PhoneChannels.SMS);
             case "callMe" -> send(context, user, input, PhoneChannels.CALL);
-            case "verifyCode" -> verify(context, user, input.get("verificationCode"));
+            case "verifyCode" -> verify(context, user, input.get("verificationCode"), enrollment);
             case "changeNumber" -> {
-                context.put(CODE, null);
-                context.put(NUMBER, null);
-                context.put(MESSAGE, null);
-                context.put(ENROLLING, "true");
+                startEnrollment(context);
                 yield StepOutcome.show(view(context, user));
             }
             default -> StepOutcome.show(view(context, user).withPageError("Please choose Send code or Call me."));
         };
+    }
+
+    /** From now on the page asks for a new number; the journey's code count and wait carry on. */
+    static void startEnrollment(StepContext context) {
+        context.put(CODE, null);
+        context.put(NUMBER, null);
+        context.put(MESSAGE, null);
+        context.put(ENROLLING, "true");
     }
 
     private StepOutcome send(StepContext context, UUID user, FormInput input, String channel) {
@@ -200,7 +218,7 @@ class PhoneFactorStep implements Step {
                 + " change the phone number on your account.");
     }
 
-    private StepOutcome verify(StepContext context, UUID user, String presented) {
+    private StepOutcome verify(StepContext context, UUID user, String presented, Enrollment enrollment) {
         if (context.get(CODE).isEmpty()) {
             return StepOutcome.show(view(context, user).withPageError("Please send a code first."));
         }
@@ -219,7 +237,7 @@ class PhoneFactorStep implements Step {
         }
         events.verified(context, user, number, channel);
         if (context.get(ENROLLING).isPresent()) {
-            enroll(context, user, number);
+            enrollment.proven(context, user, number);
         }
         context.prove(channel);
         context.put(CODE, null);
@@ -237,7 +255,7 @@ class PhoneFactorStep implements Step {
         }
     }
 
-    private Optional<String> deliveryProblem(StepContext context) {
+    Optional<String> deliveryProblem(StepContext context) {
         return context.get(MESSAGE).flatMap(id -> outbox.state(UUID.fromString(id)))
                 .filter(state -> state == DeliveryState.FAILED)
                 .map(state -> channels(context).call && channels(context).sms
@@ -245,7 +263,8 @@ class PhoneFactorStep implements Step {
                         : "We couldn't send a code — please try again.");
     }
 
-    private View view(StepContext context, UUID user) {
+    /** The page for where the step stands: the code form, the account's number, or the enrollment form. */
+    View view(StepContext context, UUID user) {
         PhoneChannels channels = channels(context);
         Optional<String> number = context.get(NUMBER);
         if (context.get(CODE).isPresent() && number.isPresent()) {

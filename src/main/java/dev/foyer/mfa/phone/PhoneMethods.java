@@ -6,6 +6,12 @@ import java.util.UUID;
 /** Port: the verified phone numbers of the current tenant's users. */
 public interface PhoneMethods {
 
+    /**
+     * The journey choice (see {@link dev.foyer.journey.StepContext#choose}) of a user who asked, on
+     * the profile page, to change their phone number.
+     */
+    String CHANGE_PHONE_CHOICE = "changePhone";
+
     /** The user's verified numbers, oldest first. */
     List<PhoneMethod> verified(UUID objectId);
 
