@@ -69,7 +69,8 @@ public final class PhoneNumber {
                 && digitsOf(parsed) < 7) {
             throw new InvalidPhoneNumberException("That phone number is too short.");
         }
-        if (possible == ValidationResult.TOO_LONG) {
+        // E.164 allows at most 15 digits; the metadata of variable-length plans (Germany) allows more.
+        if (possible == ValidationResult.TOO_LONG || UTIL.format(parsed, PhoneNumberFormat.E164).length() > 16) {
             throw new InvalidPhoneNumberException("That phone number is too long.");
         }
         if (!UTIL.isValidNumber(parsed)) {
