@@ -18,9 +18,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.foyer.tenant.ReadCache;
+import dev.foyer.tenant.ReadCaches;
 import dev.foyer.tenant.TenantContext;
 
-/** JDBC adapter for {@link ApplicationRepository}; every query is filtered by the tenant in scope. */
+/**
+ * JDBC adapter for {@link ApplicationRepository}; every query is filtered by the tenant in scope.
+ * Lookups by client id, made on every protocol request, go through a short-lived {@link ReadCache}.
+ */
 @Repository
 class JdbcApplicationRepository implements ApplicationRepository {
 
@@ -28,9 +33,11 @@ class JdbcApplicationRepository implements ApplicationRepository {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final JdbcClient jdbc;
+    private final ReadCache<Key, Application> cache;
 
-    JdbcApplicationRepository(JdbcClient jdbc) {
+    JdbcApplicationRepository(JdbcClient jdbc, ReadCaches caches) {
         this.jdbc = jdbc;
+        this.cache = caches.create();
     }
 
     @Override
@@ -38,10 +45,15 @@ class JdbcApplicationRepository implements ApplicationRepository {
         if (clientId == null) {
             return Optional.empty();
         }
+        return cache.get(new Key(TenantContext.currentId(), clientId), this::load);
+    }
+
+    private Optional<Application> load(Key key) {
+        UUID clientId = key.clientId();
         return jdbc.sql("""
                 select client_id, display_name, app_type, logout_url
                   from application where tenant_id = :tenant and client_id = :clientId""")
-                .param("tenant", TenantContext.currentId())
+                .param("tenant", key.tenant())
                 .param("clientId", clientId)
                 .query(JdbcApplicationRepository::withoutRedirectUris)
                 .optional()
@@ -108,6 +120,7 @@ class JdbcApplicationRepository implements ApplicationRepository {
     @Transactional
     public Application update(Application application) {
         RedirectUriRules.check(application);
+        cache.invalidateAll();
         int updated = jdbc.sql("""
                 update application set display_name = :displayName, logout_url = :logoutUrl
                  where tenant_id = :tenant and client_id = :clientId""")
@@ -132,9 +145,11 @@ class JdbcApplicationRepository implements ApplicationRepository {
                 .param("tenant", TenantContext.currentId())
                 .param("clientId", clientId)
                 .update();
+        cache.invalidateAll();
     }
 
     private void insert(Application registered) {
+        cache.invalidateAll();
         jdbc.sql("""
                 insert into application (client_id, tenant_id, display_name, app_type, logout_url, created_at)
                 values (:clientId, :tenant, :displayName, :type, :logoutUrl, :createdAt)""")
@@ -172,5 +187,8 @@ class JdbcApplicationRepository implements ApplicationRepository {
         return new Application(rs.getObject("client_id", UUID.class), rs.getString("display_name"),
                 ApplicationType.valueOf(rs.getString("app_type")), List.of(),
                 Optional.ofNullable(rs.getString("logout_url")));
+    }
+
+    private record Key(UUID tenant, UUID clientId) {
     }
 }

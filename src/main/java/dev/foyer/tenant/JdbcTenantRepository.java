@@ -11,10 +11,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** JDBC adapter for {@link TenantRepository}. Names are stored lower-case so lookups ignore casing. */
+/**
+ * JDBC adapter for {@link TenantRepository}. Names are stored lower-case so lookups ignore casing.
+ * Every request looks its tenant up, so lookups go through a short-lived {@link ReadCache}.
+ */
 @Repository
 public class JdbcTenantRepository implements TenantRepository {
 
@@ -23,9 +27,17 @@ public class JdbcTenantRepository implements TenantRepository {
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final JdbcClient jdbc;
+    private final ReadCache<String, Tenant> cache;
 
+    /** Without a cache, for code that builds its own repository (contract tests of other ports). */
     public JdbcTenantRepository(JdbcClient jdbc) {
+        this(jdbc, ReadCaches.none());
+    }
+
+    @Autowired
+    public JdbcTenantRepository(JdbcClient jdbc, ReadCaches caches) {
         this.jdbc = jdbc;
+        this.cache = caches.create();
     }
 
     @Override
@@ -33,7 +45,10 @@ public class JdbcTenantRepository implements TenantRepository {
         if (nameOrId == null || nameOrId.isBlank()) {
             return Optional.empty();
         }
-        String key = nameOrId.trim();
+        return cache.get(nameOrId.trim(), this::load);
+    }
+
+    private Optional<Tenant> load(String key) {
         if (CANONICAL_UUID.matcher(key).matches()) {
             Optional<Tenant> byId = jdbc.sql("select id, name, display_name from tenant where id = :id")
                     .param("id", UUID.fromString(key))
@@ -66,6 +81,7 @@ public class JdbcTenantRepository implements TenantRepository {
                 .param("displayName", tenant.displayName())
                 .param("createdAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS))
                 .update();
+        cache.invalidateAll();
     }
 
     @Override
@@ -74,6 +90,7 @@ public class JdbcTenantRepository implements TenantRepository {
                 .param("displayName", displayName)
                 .param("id", id)
                 .update();
+        cache.invalidateAll();
     }
 
     private static Tenant tenant(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.foyer.userflow;
 
+import dev.foyer.tenant.ReadCache;
+import dev.foyer.tenant.ReadCaches;
 import dev.foyer.tenant.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,24 +16,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** User flows in the {@code user_flow} table; the definition is one JSON document. */
+/**
+ * User flows in the {@code user_flow} table; the definition is one JSON document. Lookups by
+ * name, made on every request of a journey, go through a short-lived {@link ReadCache} holding
+ * the parsed flow.
+ */
 @Repository
 class JdbcUserFlowRepository implements UserFlowRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ReadCache<Key, UserFlow> cache;
 
-    JdbcUserFlowRepository(JdbcClient jdbc, JsonMapper json) {
+    JdbcUserFlowRepository(JdbcClient jdbc, JsonMapper json, ReadCaches caches) {
         this.jdbc = jdbc;
         this.json = json;
+        this.cache = caches.create();
     }
 
     @Override
     public Optional<UserFlow> findByName(String name) {
-        return jdbc.sql("select * from user_flow where tenant_id = ? and name_key = ?")
-                .params(TenantContext.currentId(), UserFlow.canonicalName(UserFlow.withPrefix(name)))
-                .query(this::map)
-                .optional();
+        return cache.get(new Key(TenantContext.currentId(), UserFlow.canonicalName(UserFlow.withPrefix(name))),
+                key -> jdbc.sql("select * from user_flow where tenant_id = ? and name_key = ?")
+                        .params(key.tenant(), key.nameKey())
+                        .query(this::map)
+                        .optional());
     }
 
     @Override
@@ -51,6 +60,7 @@ class JdbcUserFlowRepository implements UserFlowRepository {
         }
         UserFlow flow = new UserFlow(UUID.randomUUID(), fullName, type, definition, 1);
         OffsetDateTime now = now();
+        cache.invalidateAll();
         try {
             jdbc.sql("""
                     insert into user_flow (id, tenant_id, name, name_key, flow_type, definition, version, created_at, updated_at)
@@ -66,6 +76,7 @@ class JdbcUserFlowRepository implements UserFlowRepository {
 
     @Override
     public UserFlow update(UserFlow flow, int expectedVersion) {
+        cache.invalidateAll();
         int updated = jdbc.sql("""
                 update user_flow set definition = ?, version = version + 1, updated_at = ?
                 where tenant_id = ? and id = ? and version = ?""")
@@ -76,6 +87,14 @@ class JdbcUserFlowRepository implements UserFlowRepository {
             throw new ConcurrentFlowChangeException(flow.name());
         }
         return new UserFlow(flow.id(), flow.name(), flow.type(), flow.definition(), expectedVersion + 1);
+    }
+
+    @Override
+    public void delete(UserFlow flow) {
+        cache.invalidateAll();
+        jdbc.sql("delete from user_flow where tenant_id = ? and id = ?")
+                .params(TenantContext.currentId(), flow.id())
+                .update();
     }
 
     private UserFlow map(ResultSet rs, int row) throws SQLException {
@@ -89,5 +108,8 @@ class JdbcUserFlowRepository implements UserFlowRepository {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+    }
+
+    private record Key(UUID tenant, String nameKey) {
     }
 }

@@ -20,4 +20,7 @@ public interface UserFlowRepository {
      * @throws ConcurrentFlowChangeException when someone changed it in between
      */
     UserFlow update(UserFlow flow, int expectedVersion);
+
+    /** Deletes the flow (in the current tenant). */
+    void delete(UserFlow flow);
 }

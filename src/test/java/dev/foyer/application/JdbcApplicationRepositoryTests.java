@@ -3,6 +3,8 @@ package dev.foyer.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,10 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.foyer.tenant.DatabaseTest;
+import dev.foyer.tenant.ReadCaches;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.tenant.TenantRepository;
 import dev.foyer.tenant.TestTenants;
+import dev.foyer.testing.TestClock;
 
 @DatabaseTest
 abstract class JdbcApplicationRepositoryTests {
@@ -178,6 +182,58 @@ abstract class JdbcApplicationRepositoryTests {
         assertThat(ApplicationType.WEB.isConfidential()).isTrue();
         assertThat(ApplicationType.SPA.isConfidential()).isFalse();
         assertThat(ApplicationType.NATIVE.isConfidential()).isFalse();
+    }
+
+    @Test
+    void updateWhenApplicationWasReadBeforeThenThisNodeSeesTheChangeAtOnce() {
+        Application app = TenantContext.call(tenant, () -> applications.register(webApp()));
+        TenantContext.run(tenant, () -> assertThat(applications.findByClientId(app.clientId())).contains(app));
+
+        TenantContext.run(tenant, () -> applications.updateRedirectUris(app.clientId(),
+                List.of("https://contoso.example.com/new")));
+
+        TenantContext.run(tenant, () -> assertThat(applications.findByClientId(app.clientId()).orElseThrow()
+                .redirectUris()).containsExactly("https://contoso.example.com/new"));
+    }
+
+    @Test
+    void deleteWhenApplicationWasReadBeforeThenThisNodeFindsItNoMore() {
+        Application app = TenantContext.call(tenant, () -> applications.register(webApp()));
+        TenantContext.run(tenant, () -> assertThat(applications.findByClientId(app.clientId())).contains(app));
+
+        TenantContext.run(tenant, () -> applications.delete(app.clientId()));
+
+        TenantContext.run(tenant, () -> assertThat(applications.findByClientId(app.clientId())).isEmpty());
+    }
+
+    @Test
+    void changeOnAnotherNodeThenSeenHereOnceTheTimeToLiveHasPassed() {
+        Duration ttl = Duration.ofSeconds(3);
+        TestClock clock = new TestClock(Instant.parse("2026-11-28T10:00:00Z"));
+        JdbcApplicationRepository thisNode = new JdbcApplicationRepository(jdbc, new ReadCaches(ttl, 100, clock));
+        JdbcApplicationRepository otherNode = new JdbcApplicationRepository(jdbc, new ReadCaches(ttl, 100, clock));
+        Application app = TenantContext.call(tenant, () -> thisNode.register(webApp()));
+        TenantContext.run(tenant, () -> assertThat(thisNode.findByClientId(app.clientId())).contains(app));
+
+        Application renamed = new Application(app.clientId(), "Renamed", app.type(), app.redirectUris(),
+                app.logoutUrl());
+        TenantContext.run(tenant, () -> otherNode.update(renamed));
+
+        TenantContext.run(tenant, () -> assertThat(thisNode.findByClientId(app.clientId())).contains(app));
+        clock.advance(ttl.plusMillis(1));
+        TenantContext.run(tenant, () -> assertThat(thisNode.findByClientId(app.clientId())).contains(renamed));
+        TenantContext.run(tenant, () -> otherNode.delete(app.clientId()));
+        clock.advance(ttl.plusMillis(1));
+        TenantContext.run(tenant, () -> assertThat(thisNode.findByClientId(app.clientId())).isEmpty());
+    }
+
+    @Test
+    void findByClientIdWhenReadInOneTenantThenAnotherTenantStillDoesNotSeeIt() {
+        Tenant other = TestTenants.create(tenants);
+        Application app = TenantContext.call(tenant, () -> applications.register(webApp()));
+        TenantContext.run(tenant, () -> assertThat(applications.findByClientId(app.clientId())).contains(app));
+
+        TenantContext.run(other, () -> assertThat(applications.findByClientId(app.clientId())).isEmpty());
     }
 
     private static Application webApp() {

@@ -48,4 +48,28 @@ class Argon2idPasswordHasherTests {
         assertThatThrownBy(() -> new Argon2idPasswordHasher(4, 1, 1, 16, 32)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Argon2idPasswordHasher(1024, 0, 1, 16, 32)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void maxConcurrentWhenNotSetThenAsManyAsProcessors() {
+        assertThat(hasher.availableComputations()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void hashAndMatchesWhenBoundedToOneThenEachGivesItsTurnBack() {
+        Argon2idPasswordHasher one = new Argon2idPasswordHasher(1024, 1, 1, 16, 32, 1);
+
+        String hash = one.hash("correct horse");
+
+        assertThat(one.matches("correct horse", hash)).isTrue();
+        assertThat(one.matches("wrong", hash)).isFalse();
+        assertThat(one.matches("correct horse", "not a hash")).isFalse();
+        assertThat(one.availableComputations()).isEqualTo(1);
+    }
+
+    @Test
+    void maxConcurrentWhenNegativeThenRefused() {
+        assertThatThrownBy(() -> new Argon2idPasswordHasher(1024, 1, 1, 16, 32, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max-concurrent");
+    }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.foyer.tenant.JdbcTenantRepository;
+import dev.foyer.tenant.ReadCaches;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.tenant.TestTenants;
+import dev.foyer.testing.TestClock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -23,6 +27,8 @@ abstract class JdbcUserFlowRepositoryTests {
     private JdbcTenantRepository tenants;
     private Tenant tenant;
     private JdbcClient jdbc;
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-28T10:00:00Z"));
+    private static final Duration TTL = Duration.ofSeconds(3);
 
     abstract DataSource newDatabase();
 
@@ -31,7 +37,7 @@ abstract class JdbcUserFlowRepositoryTests {
         DataSource dataSource = newDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        flows = new JdbcUserFlowRepository(jdbc, JsonMapper.builder().build());
+        flows = node();
         tenants = new JdbcTenantRepository(jdbc);
         tenant = TestTenants.create(tenants);
     }
@@ -137,6 +143,77 @@ abstract class JdbcUserFlowRepositoryTests {
 
         assertThat(in(tenant, () -> flows.findByName("susi"))).contains(created);
         assertThat(in(other, () -> flows.findByName("susi"))).contains(others);
+    }
+
+    @Test
+    void updateWhenFlowWasReadBeforeThenThisNodeSeesTheChangeAtOnce() {
+        UserFlow created = in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)));
+        assertThat(in(tenant, () -> flows.findByName("susi"))).contains(created);
+
+        in(tenant, () -> flows.update(new UserFlow(created.id(), created.name(), created.type(),
+                definition(MfaSettings.ENABLED), 1), 1));
+
+        UserFlow found = in(tenant, () -> flows.findByName("B2C_1_SUSI")).orElseThrow();
+        assertThat(found.definition()).isEqualTo(definition(MfaSettings.ENABLED));
+        assertThat(found.version()).isEqualTo(2);
+    }
+
+    @Test
+    void deleteWhenFlowWasReadBeforeThenThisNodeFindsItNoMore() {
+        UserFlow created = in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)));
+        assertThat(in(tenant, () -> flows.findByName("susi"))).contains(created);
+
+        TenantContext.run(tenant, () -> flows.delete(created));
+
+        assertThat(in(tenant, () -> flows.findByName("susi"))).isEmpty();
+        assertThat(in(tenant, () -> flows.findAll())).isEmpty();
+    }
+
+    @Test
+    void deleteWhenFlowOfAnotherTenantThenNothingDeleted() {
+        Tenant other = TestTenants.create(tenants);
+        UserFlow created = in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)));
+
+        TenantContext.run(other, () -> flows.delete(created));
+
+        assertThat(in(tenant, () -> flows.findByName("susi"))).contains(created);
+    }
+
+    @Test
+    void changeOnAnotherNodeThenSeenHereOnceTheTimeToLiveHasPassed() {
+        JdbcUserFlowRepository otherNode = node();
+        UserFlow created = in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)));
+        assertThat(in(tenant, () -> flows.findByName("susi"))).contains(created);
+
+        in(tenant, () -> otherNode.update(new UserFlow(created.id(), created.name(), created.type(),
+                definition(MfaSettings.ENABLED), 1), 1));
+
+        assertThat(in(tenant, () -> otherNode.findByName("susi")).orElseThrow().version()).isEqualTo(2);
+        assertThat(in(tenant, () -> flows.findByName("susi"))).contains(created);
+        clock.advance(TTL.plusMillis(1));
+        UserFlow found = in(tenant, () -> flows.findByName("susi")).orElseThrow();
+        assertThat(found.definition()).isEqualTo(definition(MfaSettings.ENABLED));
+        assertThat(found.version()).isEqualTo(2);
+    }
+
+    @Test
+    void deleteStraightInTheDatabaseThenGoneHereOnceTheTimeToLiveHasPassed() {
+        UserFlow created = in(tenant, () -> flows.create("susi", UserFlowType.SIGN_UP_OR_SIGN_IN,
+                definition(MfaSettings.OFF)));
+        assertThat(in(tenant, () -> flows.findByName("susi"))).contains(created);
+
+        jdbc.sql("delete from user_flow where id = ?").param(created.id()).update();
+
+        clock.advance(TTL.plusMillis(1));
+        assertThat(in(tenant, () -> flows.findByName("susi"))).isEmpty();
+    }
+
+    private JdbcUserFlowRepository node() {
+        return new JdbcUserFlowRepository(jdbc, JsonMapper.builder().build(), new ReadCaches(TTL, 100, clock));
     }
 
     private static UserFlowDefinition definition(MfaSettings mfa) {

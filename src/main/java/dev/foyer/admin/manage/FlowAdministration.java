@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,15 +39,13 @@ public class FlowAdministration {
 
     private final UserFlowRepository flows;
     private final List<SecondFactorMethod> methods;
-    private final JdbcClient jdbc;
     private final AdminChanges changes;
     private final AttributeAdministration attributes;
 
-    FlowAdministration(UserFlowRepository flows, List<SecondFactorMethod> methods, JdbcClient jdbc,
-                       AdminChanges changes, AttributeAdministration attributes) {
+    FlowAdministration(UserFlowRepository flows, List<SecondFactorMethod> methods, AdminChanges changes,
+                       AttributeAdministration attributes) {
         this.flows = flows;
         this.methods = methods;
-        this.jdbc = jdbc;
         this.changes = changes;
         this.attributes = attributes;
     }
@@ -115,7 +112,7 @@ public class FlowAdministration {
         if (isAdminFlow(flow)) {
             throw new ConflictException("The admin flow of the system tenant cannot be deleted.");
         }
-        jdbc.sql("delete from user_flow where id = ?").param(flow.id()).update();
+        flows.delete(flow);
         changes.record(caller, "userFlow", "delete", flow.name(), flow, null);
     }
 
