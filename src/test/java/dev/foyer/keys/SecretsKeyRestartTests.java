@@ -1,5 +1,9 @@
 package dev.foyer.keys;
 
+import static dev.foyer.keys.KeyFixtures.generate;
+import static dev.foyer.keys.KeyFixtures.newKey;
+import static dev.foyer.keys.KeyFixtures.sign;
+import static dev.foyer.keys.KeyFixtures.verifies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,21 +11,13 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.foyer.FoyerApplication;
 import dev.foyer.secrets.SecretBox;
@@ -43,7 +39,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsKeyRestartTests {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String dataDir = "./target/test-data/" + UUID.randomUUID();
     private final String keyA = newKey();
@@ -182,35 +177,5 @@ class SecretsKeyRestartTests {
 
     private static String idOf(String key) {
         return SecretBox.of(key, List.of()).currentKeyId();
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static RSAKey generate() throws Exception {
-        return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                .keyIDFromThumbprint(true).generate();
-    }
-
-    private static SignedJWT sign(RSAKey key) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    new JWTClaimsSet.Builder().subject("someone").build());
-            jwt.sign(new RSASSASigner(key));
-            return jwt;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static boolean verifies(SignedJWT jwt, RSAKey key) {
-        try {
-            return jwt.verify(new RSASSAVerifier(key.toPublicJWK()));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

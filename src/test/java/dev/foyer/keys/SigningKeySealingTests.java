@@ -1,13 +1,15 @@
 package dev.foyer.keys;
 
+import static dev.foyer.keys.KeyFixtures.generate;
+import static dev.foyer.keys.KeyFixtures.newKey;
+import static dev.foyer.keys.KeyFixtures.sign;
+import static dev.foyer.keys.KeyFixtures.verifies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,14 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.foyer.secrets.SecretBox;
 import dev.foyer.secrets.SecretUnreadableException;
@@ -46,7 +41,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 abstract class SigningKeySealingTests {
 
     private static final List<String> PRIVATE_PARAMETERS = List.of("d", "p", "q", "dp", "dq", "qi");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String oldKey = newKey();
     private final String newKey = newKey();
@@ -229,36 +223,6 @@ abstract class SigningKeySealingTests {
             } catch (java.text.ParseException e) {
                 throw new AssertionError(e);
             }
-        }
-    }
-
-    private static String newKey() {
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static RSAKey generate() throws Exception {
-        return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                .keyIDFromThumbprint(true).generate();
-    }
-
-    private static SignedJWT sign(RSAKey key) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    new JWTClaimsSet.Builder().subject("someone").build());
-            jwt.sign(new RSASSASigner(key));
-            return jwt;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static boolean verifies(SignedJWT jwt, RSAKey key) {
-        try {
-            return jwt.verify(new RSASSAVerifier(key.toPublicJWK()));
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 }
