@@ -10,6 +10,8 @@ import java.util.Objects;
 public record Identity(String signInType, String issuer, String issuerAssignedId) {
 
     public static final String EMAIL_ADDRESS = "emailAddress";
+    /** B2C's sign-in type for social and enterprise identities: issuer + the provider's subject. */
+    public static final String FEDERATED = "federated";
 
     public Identity {
         Objects.requireNonNull(signInType, "signInType");
@@ -19,6 +21,15 @@ public record Identity(String signInType, String issuer, String issuerAssignedId
 
     public static Identity emailAddress(String tenantName, EmailAddress email) {
         return new Identity(EMAIL_ADDRESS, tenantName, email.value());
+    }
+
+    /** A federated identity: the upstream issuer (e.g. {@code google.com}) and its subject for the user. */
+    public static Identity federated(String issuer, String subject) {
+        return new Identity(FEDERATED, issuer, subject);
+    }
+
+    public boolean isFederated() {
+        return FEDERATED.equals(signInType);
     }
 
     public boolean isEmailAddress() {

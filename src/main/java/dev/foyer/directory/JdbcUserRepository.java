@@ -64,6 +64,46 @@ class JdbcUserRepository implements UserRepository {
                 .map(this::withIdentities);
     }
 
+    @Override
+    public Optional<User> findByIdentity(Identity identity) {
+        return jdbc.sql("select " + USER_COLUMNS + """
+                         from directory_user u
+                         join user_identity i on i.object_id = u.object_id
+                        where u.tenant_id = :tenant and i.tenant_id = :tenant
+                          and i.sign_in_type = :type and i.issuer = :issuer and i.issuer_assigned_id = :assignedId""")
+                .param("tenant", TenantContext.currentId())
+                .param("type", identity.signInType())
+                .param("issuer", identity.issuer())
+                .param("assignedId", identity.issuerAssignedId())
+                .query(this::userWithoutIdentities)
+                .optional()
+                .map(this::withIdentities);
+    }
+
+    /** Nested, as {@link #insert}: losing a race for the identity rolls back only this link. */
+    @Override
+    @Transactional(propagation = Propagation.NESTED)
+    public void addIdentity(UUID objectId, Identity identity) throws AccountExistsException {
+        if (!exists(objectId)) {
+            throw new NoSuchElementException("No user " + objectId);
+        }
+        insertIdentity(TenantContext.currentId(), objectId, identity);
+    }
+
+    @Override
+    public boolean removeIdentity(UUID objectId, Identity identity) {
+        return jdbc.sql("""
+                delete from user_identity
+                 where tenant_id = :tenant and object_id = :id
+                   and sign_in_type = :type and issuer = :issuer and issuer_assigned_id = :assignedId""")
+                .param("tenant", TenantContext.currentId())
+                .param("id", objectId)
+                .param("type", identity.signInType())
+                .param("issuer", identity.issuer())
+                .param("assignedId", identity.issuerAssignedId())
+                .update() == 1;
+    }
+
     /**
      * Nested: inside a caller's transaction (a journey's step) the inserts run in a savepoint, so
      * losing a race for an email rolls back only this user; on PostgreSQL the failed insert would

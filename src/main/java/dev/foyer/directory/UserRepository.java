@@ -11,6 +11,21 @@ public interface UserRepository {
     /** The user whose local email identity is {@code email}. */
     Optional<User> findByEmail(EmailAddress email);
 
+    /** The user holding {@code identity} (e.g. a federated issuer + subject), if any. */
+    Optional<User> findByIdentity(Identity identity);
+
+    /**
+     * Adds {@code identity} to the user (linking another way to sign in).
+     *
+     * @throws AccountExistsException when the identity already belongs to a user of the tenant;
+     *                                nothing is written then
+     * @throws java.util.NoSuchElementException when the user is not in the current tenant
+     */
+    void addIdentity(UUID objectId, Identity identity) throws AccountExistsException;
+
+    /** Removes {@code identity} from the user; whether it was there. */
+    boolean removeIdentity(UUID objectId, Identity identity);
+
     /**
      * Writes the user, its identities and (when not null) its password hash atomically.
      *

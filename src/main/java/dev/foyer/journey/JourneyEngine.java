@@ -29,6 +29,10 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
 public class JourneyEngine {
 
     static final String CANCEL = "cancel";
+    /** Separates the journey id from the secret in a callback state ({@link StepContext#callbackState()}). */
+    static final String CALLBACK_STATE_SEPARATOR = ".";
+    static final String CALLBACK_REFUSED = "This sign-in response does not belong to a sign-in started in this"
+            + " browser, or it was already used. Return to the application and sign in again.";
     static final String PAGE_EXPIRED = "This sign-in page has expired or is no longer valid."
             + " Return to the application and sign in again.";
 
@@ -67,7 +71,8 @@ public class JourneyEngine {
         state.secondFactorMethod = plan.secondFactorMethod();
         state.csrfToken = OpaqueTokens.generate();
         state.expiresAt = now.plus(lifetime);
-        Run run = new Run(state, flow, application, session, now, "");
+        String id = OpaqueTokens.generate();
+        Run run = new Run(id, state, flow, application, session, now, "");
         Optional<StepOutcome> pending = run.advance();
         if (pending.isEmpty()) {
             if (flow.properties().session().rolling()) {
@@ -84,8 +89,11 @@ public class JourneyEngine {
             return new JourneyStart.Refused(
                     state.objectId == null ? JourneyError.LOGIN_REQUIRED : JourneyError.INTERACTION_REQUIRED);
         }
-        String id = OpaqueTokens.generate();
         store.insert(id, state);
+        if (pending.get() instanceof StepOutcome.Redirect away) {
+            // E.g. a domain_hint naming an identity provider: straight there, no page of ours first.
+            return new JourneyStart.Interaction(away.location());
+        }
         return new JourneyStart.Interaction(pageUrl(flow, id));
     }
 
@@ -106,7 +114,7 @@ public class JourneyEngine {
         if (state.status != JourneyState.Status.ACTIVE) {
             return new JourneyPage.Redirect(returnUrl(state, id), null);
         }
-        return proceed(id, loaded.get(), session, now, null, "");
+        return proceed(id, loaded.get(), session, now, null, "", false);
     }
 
     /**
@@ -133,7 +141,42 @@ public class JourneyEngine {
         if (input.isAction(CANCEL)) {
             return fail(id, loaded.get(), JourneyError.CANCELLED, now);
         }
-        return proceed(id, loaded.get(), session, now, input, clientIp);
+        return proceed(id, loaded.get(), session, now, input, clientIp, false);
+    }
+
+    /**
+     * The browser's return from an upstream provider ({@code /{tenant}/oauth2/authresp}): the
+     * {@code state} names the journey and carries the secret its returning step issued, usable once
+     * and only from the browser the journey is bound to; the step then reads the parameters.
+     */
+    @Transactional
+    JourneyPage callback(String callbackState, String browserId, FormInput parameters, Optional<SsoSession> session,
+                         String clientIp) {
+        int dot = callbackState == null ? -1 : callbackState.indexOf(CALLBACK_STATE_SEPARATOR);
+        if (dot <= 0 || callbackState.length() > 256) {
+            return new JourneyPage.Problem(400, CALLBACK_REFUSED);
+        }
+        String id = callbackState.substring(0, dot);
+        String secret = callbackState.substring(dot + 1);
+        Instant now = clock.instant();
+        Optional<JourneyStore.Loaded> loaded = store.find(id, now);
+        if (loaded.isEmpty()) {
+            return new JourneyPage.Problem(400, CALLBACK_REFUSED);
+        }
+        JourneyState state = loaded.get().state();
+        if (state.browserHash == null || !OpaqueTokens.equal(state.browserHash, OpaqueTokens.hash(browserId))
+                || state.callbackSecretHash == null
+                || !OpaqueTokens.equal(state.callbackSecretHash, OpaqueTokens.hash(secret))) {
+            return new JourneyPage.Problem(400, CALLBACK_REFUSED);
+        }
+        if (state.status != JourneyState.Status.ACTIVE) {
+            return new JourneyPage.Redirect(returnUrl(state, id), null);
+        }
+        if (!(planner.step(state.plan.get(state.stepIndex)) instanceof ReturningStep)) {
+            return new JourneyPage.Problem(400, CALLBACK_REFUSED);
+        }
+        state.callbackSecretHash = null;
+        return proceed(id, loaded.get(), session, now, parameters, clientIp, true);
     }
 
     /**
@@ -179,18 +222,19 @@ public class JourneyEngine {
     }
 
     private JourneyPage proceed(String id, JourneyStore.Loaded loaded, Optional<SsoSession> session, Instant now,
-                                FormInput input, String clientIp) {
+                                FormInput input, String clientIp, boolean isCallback) {
         JourneyState state = loaded.state();
         Optional<UserFlow> flow = flows.findByName(state.request.flowName());
         Optional<Application> application = applications.findByClientId(state.request.clientId());
         if (flow.isEmpty() || application.isEmpty() || !flow.get().id().equals(state.flowId)) {
             return new JourneyPage.Problem(404, PAGE_EXPIRED);
         }
-        Run run = new Run(state, flow.get(), application.get(), session, now, clientIp);
+        Run run = new Run(id, state, flow.get(), application.get(), session, now, clientIp);
         Optional<StepOutcome> pending;
         if (input != null) {
             Step step = planner.step(state.plan.get(state.stepIndex));
-            StepOutcome outcome = step.submit(run.context(step), input);
+            StepOutcome outcome = isCallback ? ((ReturningStep) step).callback(run.context(step), input)
+                    : step.submit(run.context(step), input);
             pending = outcome instanceof StepOutcome.Completed ? run.next() : Optional.of(outcome);
         } else {
             pending = run.advance();
@@ -201,12 +245,17 @@ public class JourneyEngine {
         if (pending.get() instanceof StepOutcome.Failed failed) {
             return fail(id, loaded, failed.error(), now);
         }
-        View view = ((StepOutcome.ShowView) pending.get()).view();
         state.expiresAt = now.plus(lifetime);
         if (!store.save(id, state, loaded.version())) {
             return concurrentChange(flow.get(), id);
         }
-        if (input != null && !view.hasErrors()) {
+        if (pending.get() instanceof StepOutcome.Redirect away) {
+            return new JourneyPage.Redirect(away.location(), null);
+        }
+        View view = ((StepOutcome.ShowView) pending.get()).view();
+        // After a callback always: the page's forms must post to the journey's URL, not the callback's,
+        // so a returning step keeps what it wants to show (errors too) for its prepare().
+        if (input != null && (isCallback || !view.hasErrors())) {
             return new JourneyPage.Redirect(pageUrl(flow.get(), id), null);
         }
         return new JourneyPage.Render(view, state.csrfToken);
@@ -268,6 +317,7 @@ public class JourneyEngine {
 
     /** One request's pass over the plan. */
     private final class Run {
+        private final String id;
         private final JourneyState state;
         private final UserFlow flow;
         private final Application application;
@@ -275,8 +325,9 @@ public class JourneyEngine {
         private final Instant now;
         private final String clientIp;
 
-        Run(JourneyState state, UserFlow flow, Application application, Optional<SsoSession> session, Instant now,
-            String clientIp) {
+        Run(String id, JourneyState state, UserFlow flow, Application application, Optional<SsoSession> session,
+            Instant now, String clientIp) {
+            this.id = id;
             this.state = state;
             this.flow = flow;
             this.application = application;
@@ -286,7 +337,7 @@ public class JourneyEngine {
         }
 
         StepContext context(Step step) {
-            return new StepContext(state, step, TenantContext.current(), flow, application, session, now, clientIp);
+            return new StepContext(id, state, step, TenantContext.current(), flow, application, session, now, clientIp);
         }
 
         /** Moves past the current step, then on until a step needs the user. */

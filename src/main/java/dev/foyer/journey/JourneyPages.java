@@ -15,6 +15,8 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -26,6 +28,8 @@ class JourneyPages {
 
     static final String BROWSER_COOKIE = "foyer_browser";
     private static final int MAX_FIELDS = 64;
+    /** Marks a callback form post that this site's own page sent again (see {@link #callback}). */
+    static final String REPOSTED = "foyer_reposted";
 
     private final JourneyEngine engine;
     private final SsoSessions sessions;
@@ -73,6 +77,41 @@ class JourneyPages {
         return render(page, policy, request, response, model);
     }
 
+    /**
+     * Where upstream identity providers send the browser back (B2C's {@code oauth2/authresp}), by
+     * redirect (query) or by form post (Apple's {@code form_post}). A cross-site form post carries
+     * no SameSite=Lax cookie, so without the browser cookie it is answered with a page that posts
+     * the same fields again from this site, which then carries it; nothing else is done with them.
+     */
+    @RequestMapping(value = "/{tenant}/oauth2/authresp", method = {RequestMethod.GET, RequestMethod.POST})
+    String callback(@RequestParam MultiValueMap<String, String> parameters, HttpServletRequest request,
+                    HttpServletResponse response, Model model) {
+        if (TenantContext.find().isEmpty()) {
+            return problem(new JourneyPage.Problem(404, JourneyEngine.PAGE_EXPIRED), response, model);
+        }
+        if (parameters.size() > MAX_FIELDS || parameters.values().stream().anyMatch(v -> v.size() > 1)) {
+            return problem(new JourneyPage.Problem(400, JourneyEngine.CALLBACK_REFUSED), response, model);
+        }
+        Map<String, String> fields = new HashMap<>();
+        parameters.forEach((name, values) -> fields.put(name, values.isEmpty() ? "" : values.get(0)));
+        Optional<String> browser = existingBrowserId(request);
+        if (browser.isEmpty()) {
+            if ("POST".equals(request.getMethod()) && !fields.containsKey(REPOSTED)) {
+                fields.put(REPOSTED, "1");
+                model.addAttribute("fields", new java.util.TreeMap<>(fields));
+                model.addAttribute("callbackUrl", request.getRequestURI());
+                model.addAttribute("tenantName", TenantContext.current().displayName());
+                return "journey/callback-repost";
+            }
+            return problem(new JourneyPage.Problem(400, JourneyEngine.CALLBACK_REFUSED), response, model);
+        }
+        fields.remove(REPOSTED);
+        String state = fields.remove("state");
+        JourneyPage page = engine.callback(state, browser.get(), new FormInput(null, fields),
+                sessions.current(request), request.getRemoteAddr());
+        return render(page, "", request, response, model);
+    }
+
     private String render(JourneyPage page, String policy, HttpServletRequest request, HttpServletResponse response,
                           Model model) {
         if (page instanceof JourneyPage.Redirect redirect) {
@@ -104,10 +143,13 @@ class JourneyPages {
         return "journey/problem";
     }
 
+    private static Optional<String> existingBrowserId(HttpServletRequest request) {
+        return BrowserCookies.read(request, BROWSER_COOKIE, "/").filter(v -> v.length() >= 32 && v.length() <= 64);
+    }
+
     /** A random id for this browser, set on first sight; journeys are bound to it. */
     private static String browserId(HttpServletRequest request, HttpServletResponse response) {
-        Optional<String> existing = BrowserCookies.read(request, BROWSER_COOKIE, "/")
-                .filter(v -> v.length() >= 32 && v.length() <= 64);
+        Optional<String> existing = existingBrowserId(request);
         if (existing.isPresent()) {
             return existing.get();
         }

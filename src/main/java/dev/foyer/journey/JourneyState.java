@@ -39,6 +39,8 @@ final class JourneyState {
     boolean newUser;
     List<AuthenticationFactor> proven = new ArrayList<>();
     Map<String, String> data = new HashMap<>();
+    /** Hash of the secret half of the callback state a returning step sent upstream; cleared when used. */
+    String callbackSecretHash;
     Status status = Status.ACTIVE;
     JourneyError error;
     /** Hash of the SSO session the result was recorded in; the protocol side checks the browser holds it. */

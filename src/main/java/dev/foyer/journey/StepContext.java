@@ -1,6 +1,7 @@
 package dev.foyer.journey;
 
 import dev.foyer.application.Application;
+import dev.foyer.security.OpaqueTokens;
 import dev.foyer.session.AuthenticationFactor;
 import dev.foyer.session.SsoSession;
 import dev.foyer.tenant.Tenant;
@@ -15,6 +16,7 @@ import java.util.UUID;
  */
 public final class StepContext {
 
+    private final String journeyId;
     private final JourneyState state;
     private final Step step;
     private final Tenant tenant;
@@ -24,8 +26,9 @@ public final class StepContext {
     private final Instant now;
     private final String clientIp;
 
-    StepContext(JourneyState state, Step step, Tenant tenant, UserFlow flow, Application application,
+    StepContext(String journeyId, JourneyState state, Step step, Tenant tenant, UserFlow flow, Application application,
                 Optional<SsoSession> session, Instant now, String clientIp) {
+        this.journeyId = journeyId;
         this.state = state;
         this.step = step;
         this.tenant = tenant;
@@ -77,6 +80,22 @@ public final class StepContext {
      */
     public void distrustSession() {
         state.sessionDistrusted = true;
+    }
+
+    /**
+     * A fresh {@code state} value for a request to an upstream provider, which must come back with
+     * the browser to {@link #callbackUrl()}. It names this journey and carries a secret the engine
+     * checks, once: a new call invalidates the previous value.
+     */
+    public String callbackState() {
+        String secret = OpaqueTokens.generate();
+        state.callbackSecretHash = OpaqueTokens.hash(secret);
+        return journeyId + JourneyEngine.CALLBACK_STATE_SEPARATOR + secret;
+    }
+
+    /** Where upstream providers send the browser back: {@code {origin}/{tenant}/oauth2/authresp}. */
+    public String callbackUrl() {
+        return state.request.origin() + "/" + tenant.name() + "/oauth2/authresp";
     }
 
     public Instant now() {

@@ -21,6 +21,13 @@ public sealed interface StepOutcome {
     record ShowView(View view) implements StepOutcome {
     }
 
+    /**
+     * The browser leaves for {@code location} (an upstream identity provider) and comes back to the
+     * journey's callback ({@link StepContext#callbackState()}); only a {@link ReturningStep} answers this.
+     */
+    record Redirect(String location) implements StepOutcome {
+    }
+
     /** The journey ends with an error for the application. */
     record Failed(JourneyError error) implements StepOutcome {
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param responseTypes {@code code} and/or {@code id_token}
  * @param responseMode  {@code query}, {@code fragment} or {@code form_post}
  * @param maxAgeSeconds null when absent
+ * @param domainHint    B2C's {@code domain_hint} (an identity provider's domain, e.g. {@code google.com}); null when absent
  */
 record AuthorizationRequest(
         UUID clientId,
@@ -25,7 +26,8 @@ record AuthorizationRequest(
         Long maxAgeSeconds,
         String loginHint,
         List<String> acrValues,
-        String uiLocales) {
+        String uiLocales,
+        String domainHint) {
 
     static final String CODE = "code";
     static final String ID_TOKEN = "id_token";

@@ -78,14 +78,15 @@ class AuthorizationRequestParser {
                 application.get().clientId(), endpoint.flow().id(), redirectUri, responseTypes, responseMode,
                 split(params.get("scope")), state, params.get("nonce"), params.get("code_challenge"),
                 params.get("prompt"), maxAge == null || maxAge.isBlank() ? null : Long.parseLong(maxAge.strip()),
-                params.get("login_hint"), split(params.get("acr_values")), params.get("ui_locales")),
+                params.get("login_hint"), split(params.get("acr_values")), params.get("ui_locales"),
+                params.get("domain_hint")),
                 application.get());
     }
 
     private Optional<OAuthError> check(Map<String, String> params, Application application,
                                        List<String> responseTypes, String responseMode) {
         for (String name : List.of("state", "nonce", "login_hint", "scope", "ui_locales", "acr_values",
-                "code_challenge")) {
+                "code_challenge", "domain_hint")) {
             String value = params.get(name);
             if (value != null && value.length() > MAX_PARAMETER) {
                 return Optional.of(OAuthError.invalidRequest("The " + name + " parameter is too long."));

@@ -126,7 +126,8 @@ class AuthorizeEndpoint {
                 : Duration.ofSeconds(authorization.maxAgeSeconds());
         return new JourneyRequest(authorization.clientId(), endpoint.flow().name(), prompt, maxAge,
                 authorization.acrValues(), authorization.loginHint(), authorization.uiLocales(),
-                endpoint.resumePath(), json.writeValueAsString(authorization));
+                endpoint.resumePath(), json.writeValueAsString(authorization), authorization.domainHint(),
+                endpoint.origin());
     }
 
     private ModelAndView sendError(AuthorizationRequest authorization, JourneyError error) {

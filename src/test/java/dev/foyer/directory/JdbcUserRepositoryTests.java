@@ -161,6 +161,53 @@ abstract class JdbcUserRepositoryTests {
     }
 
     @Test
+    void addIdentityThenFindByIdentityReturnsTheUserAndRemoveUnlinksIt() {
+        User inserted = TenantContext.call(tenant, () -> users.insert(user("gus@example.com"), "hash"));
+        Identity google = Identity.federated("google.com", "1234567890");
+
+        TenantContext.run(tenant, () -> {
+            assertThat(users.findByIdentity(google)).isEmpty();
+            users.addIdentity(inserted.objectId(), google);
+            User found = users.findByIdentity(google).orElseThrow();
+            assertThat(found.objectId()).isEqualTo(inserted.objectId());
+            assertThat(found.identities()).contains(google, identity("gus@example.com"));
+            assertThat(users.removeIdentity(inserted.objectId(), google)).isTrue();
+            assertThat(users.removeIdentity(inserted.objectId(), google)).isFalse();
+            assertThat(users.findByIdentity(google)).isEmpty();
+            assertThat(users.findByEmail(EmailAddress.parse("gus@example.com"))).isPresent();
+        });
+    }
+
+    @Test
+    void addIdentityWhenAnotherUserHoldsItThenAccountExistsAndNothingChanged() {
+        Identity github = Identity.federated("github.com", "42");
+        User holder = TenantContext.call(tenant, () -> new User(UUID.randomUUID(), "Hal", null, null, Map.of(), true,
+                Instant.now(), List.of(github)));
+        TenantContext.run(tenant, () -> users.insert(holder, null));
+        User other = TenantContext.call(tenant, () -> users.insert(user("ida@example.com"), "hash"));
+
+        TenantContext.run(tenant, () -> {
+            assertThatThrownBy(() -> users.addIdentity(other.objectId(), github))
+                    .isInstanceOf(AccountExistsException.class);
+            assertThat(users.findByIdentity(github)).map(User::objectId).contains(holder.objectId());
+            assertThat(users.findById(other.objectId()).orElseThrow().identities())
+                    .containsExactly(identity("ida@example.com"));
+            assertThatThrownBy(() -> users.addIdentity(UUID.randomUUID(), Identity.federated("github.com", "43")))
+                    .isInstanceOf(NoSuchElementException.class);
+        });
+    }
+
+    @Test
+    void findByIdentityWhenIdentityBelongsToAnotherTenantThenEmpty() {
+        Identity google = Identity.federated("google.com", "777");
+        TenantContext.run(tenant, () -> users.insert(new User(UUID.randomUUID(), "Jo", null, null, Map.of(), true,
+                Instant.now(), List.of(google)), null));
+        Tenant other = TestTenants.create(tenants);
+
+        TenantContext.run(other, () -> assertThat(users.findByIdentity(google)).isEmpty());
+    }
+
+    @Test
     void emailWhenUserHasLocalIdentityThenItsAddress() {
         User user = user("fay@example.com");
 

@@ -178,7 +178,7 @@ abstract class GrantsTests {
     private static AuthorizationRequest request(Authentication authentication) {
         return new AuthorizationRequest(authentication.clientId(), authentication.flowId(), "https://app/cb",
                 List.of("code"), "query", List.of("openid"), "state", "nonce", "challenge", null, 300L, "ada",
-                List.of(), "en");
+                List.of(), "en", null);
     }
 
     private static <T> T in(Tenant tenant, Supplier<T> work) {
