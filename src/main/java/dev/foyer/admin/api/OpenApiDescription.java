@@ -22,8 +22,9 @@ class OpenApiDescription {
     OpenAPI adminApi() {
         return new OpenAPI()
                 .info(new Info().title("Foyer admin API").version("v1")
-                        .description("Tenants, applications, user flows, user attributes, users, signing keys,"
-                                + " sign-in lockout settings and SMS/voice code limits. Use a Bearer access token from"
+                        .description("Tenants, applications, identity providers, user flows, user attributes,"
+                                + " users and their identities, signing keys, sign-in lockout settings and"
+                                + " SMS/voice code limits. Use a Bearer access token from"
                                 + " /system/B2C_1_admin/oauth2/v2.0/token (client credentials, scope foyer.admin or"
                                 + " foyer.admin.read)."))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /tenants/{tenant}/users}: create, search, read, change, disable/enable, delete, set a new
- * password, unlock a sign-in lockout, and list or remove phone methods (so the user enrolls again).
+ * password, unlock a sign-in lockout, list or remove phone methods (so the user enrolls again), and
+ * unlink federated identities (listed in {@code identities}).
  */
 @RestController
 @RequestMapping("/admin/api/v1/tenants/{tenant}/users")
@@ -142,6 +143,20 @@ class UsersApi {
                                            @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
         scope.run(tenant, caller, () -> users.deletePhoneMethod(objectId, methodId, caller));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Unlinks one federated identity (the query names it: {@code signInType=federated}, {@code issuer},
+     * {@code issuerAssignedId}); 404 when the user has none such, 409 when it is their only identity.
+     */
+    @DeleteMapping("/{objectId}/identities")
+    UserView removeIdentity(@PathVariable String tenant, @PathVariable String objectId,
+                            @RequestParam(required = false) String signInType,
+                            @RequestParam(required = false) String issuer,
+                            @RequestParam(required = false) String issuerAssignedId,
+                            @RequestAttribute(AdminCaller.ATTRIBUTE) AdminCaller caller) {
+        return scope.call(tenant, caller, () -> view(users.removeIdentity(objectId, signInType, issuer,
+                issuerAssignedId, caller)));
     }
 
     /** The user as the API shows them, in the current tenant. */

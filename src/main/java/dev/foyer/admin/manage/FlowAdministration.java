@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * User flows, administered: create by type, read, change the definition (Properties, sign-up
- * attributes, application claims) with optimistic concurrency, delete. The current tenant is the
+ * User flows, administered: create by type, read, change the definition (identity providers:
+ * {@code LocalAccount} and the tenant's own; Properties, sign-up attributes, application claims)
+ * with optimistic concurrency, delete. The current tenant is the
  * one in {@link dev.foyer.tenant.TenantContext}.
  */
 @Service
@@ -41,9 +42,11 @@ public class FlowAdministration {
     private final List<SecondFactorMethod> methods;
     private final AdminChanges changes;
     private final AttributeAdministration attributes;
+    private final IdentityProviderAdministration providers;
 
     FlowAdministration(UserFlowRepository flows, List<SecondFactorMethod> methods, AdminChanges changes,
-                       AttributeAdministration attributes) {
+                       AttributeAdministration attributes, IdentityProviderAdministration providers) {
+        this.providers = providers;
         this.flows = flows;
         this.methods = methods;
         this.changes = changes;
@@ -85,12 +88,17 @@ public class FlowAdministration {
      * @throws ConcurrentFlowChangeException when the flow moved on meanwhile
      */
     @Transactional
-    public UserFlow update(String name, int expectedVersion, UserFlowDefinition definition, AdminCaller caller) {
+    public UserFlow update(String name, int expectedVersion, UserFlowDefinition requested, AdminCaller caller) {
         UserFlow current = get(name);
-        validate(definition);
+        UserFlowDefinition definition = validate(requested);
         if (isAdminFlow(current) && !definition.properties().mfa().isOn()) {
             throw InvalidInputException.of("properties.mfa.enforcement", "Administrators always sign in with MFA;"
                     + " the admin flow keeps it on.");
+        }
+        if (isAdminFlow(current) && !definition.identityProviders().equals(List.of(UserFlowDefinition.LOCAL_ACCOUNT))) {
+            // A social sign-in could create an account in the system tenant: that is, an administrator.
+            throw InvalidInputException.of("identityProviders", "Administrators sign in with their local accounts"
+                    + " only; the admin flow lists LocalAccount alone.");
         }
         UserFlow updated = flows.update(new UserFlow(current.id(), current.name(), current.type(), definition,
                 current.version()), expectedVersion);
@@ -125,11 +133,14 @@ public class FlowAdministration {
                 && attributes.find(name).filter(a -> a.extensionName().equals(name)).isPresent();
     }
 
-    private void validate(UserFlowDefinition definition) {
+    /** The definition with its identity providers' canonical names, or the errors of each bad field. */
+    private UserFlowDefinition validate(UserFlowDefinition definition) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!List.of(UserFlowDefinition.LOCAL_ACCOUNT).containsAll(definition.identityProviders())
-                || definition.identityProviders().isEmpty()) {
-            errors.put("identityProviders", "Only LocalAccount is available.");
+        List<String> identityProviders = definition.identityProviders();
+        try {
+            identityProviders = providers.canonicalNames(definition.identityProviders());
+        } catch (InvalidInputException e) {
+            errors.putAll(e.fieldErrors());
         }
         definition.signUpAttributes().stream()
                 .filter(a -> !BUILT_IN_ATTRIBUTES.contains(a) && !isKnownExtension(a)).findFirst()
@@ -152,5 +163,7 @@ public class FlowAdministration {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        return new UserFlowDefinition(identityProviders, definition.signUpAttributes(),
+                definition.applicationClaims(), properties);
     }
 }

@@ -5,6 +5,7 @@ import dev.foyer.admin.access.SystemTenant;
 import dev.foyer.directory.AccountExistsException;
 import dev.foyer.directory.Accounts;
 import dev.foyer.directory.EmailAddress;
+import dev.foyer.directory.Identity;
 import dev.foyer.directory.InvalidEmailException;
 import dev.foyer.directory.NewUser;
 import dev.foyer.directory.PasswordPolicy;
@@ -27,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Users of the current tenant, administered: create, search, read, change their profile, disable,
- * delete, set a new password, end a sign-in lockout, and remove phone methods so that the user
- * enrolls again. Passwords set by an administrator follow the strong policy whatever the flows say.
+ * delete, set a new password, end a sign-in lockout, remove phone methods so that the user
+ * enrolls again, and unlink federated identities. Passwords set by an administrator follow the strong policy whatever the flows say.
  */
 @Service
 public class UserAdministration {
@@ -205,6 +206,46 @@ public class UserAdministration {
                 .filter(m -> m.id().toString().equalsIgnoreCase(methodId)).findFirst()
                 .orElseThrow(() -> new NoSuchElementException("No phone method " + methodId + " of user " + objectId));
         phoneRemoval.remove(user.objectId(), method.id(), caller.actor());
+    }
+
+    /**
+     * Unlinks a federated identity (a social or enterprise account) from the user.
+     *
+     * @throws InvalidInputException  when a field is missing or the identity is not federated
+     * @throws NoSuchElementException when the user has no such identity
+     * @throws ConflictException      when it is the user's only way to sign in
+     */
+    @Transactional
+    public User removeIdentity(String objectId, String signInType, String issuer, String issuerAssignedId,
+                               AdminCaller caller) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (signInType == null || signInType.isBlank()) {
+            errors.put("signInType", "Required: federated.");
+        } else if (!signInType.equals(Identity.FEDERATED)) {
+            errors.put("signInType", "Only federated identities can be removed; the user's email address identity"
+                    + " is how they sign in with a password.");
+        }
+        if (issuer == null || issuer.isBlank()) {
+            errors.put("issuer", "Required: the identity's issuer, e.g. google.com.");
+        }
+        if (issuerAssignedId == null || issuerAssignedId.isBlank()) {
+            errors.put("issuerAssignedId", "Required: the identity's id at the issuer.");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        User user = get(objectId, caller);
+        Identity identity = Identity.federated(issuer, issuerAssignedId);
+        if (!user.identities().contains(identity)) {
+            throw new NoSuchElementException("The user has no such federated identity.");
+        }
+        if (user.identities().size() == 1) {
+            throw new ConflictException("This is the user's only identity: without it they could never sign in."
+                    + " Delete the user instead.");
+        }
+        users.removeIdentity(user.objectId(), identity);
+        changes.record(caller, "userIdentity", "delete", user.objectId().toString(), identity, null);
+        return get(objectId, caller);
     }
 
     private static void refuseSelf(User user, AdminCaller caller, String what) {

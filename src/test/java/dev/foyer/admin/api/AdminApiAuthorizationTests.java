@@ -6,6 +6,12 @@ import dev.foyer.admin.access.AdminAccess;
 import dev.foyer.admin.access.SystemTenant;
 import dev.foyer.application.Application;
 import dev.foyer.application.ApplicationType;
+import dev.foyer.directory.Identity;
+import dev.foyer.directory.UserRepository;
+import dev.foyer.federation.IdentityProvider;
+import dev.foyer.federation.IdentityProviderRepository;
+import dev.foyer.federation.ProviderKind;
+import dev.foyer.federation.ProviderSettings;
 import dev.foyer.mfa.phone.PhoneMethods;
 import dev.foyer.mfa.phone.PhoneNumber;
 import dev.foyer.testing.Browser;
@@ -82,6 +88,13 @@ class AdminApiAuthorizationTests extends AdminApiTest {
                 new Route("POST", t + "/userAttributes", "{\"name\":\"Other\",\"dataType\":\"string\"}"),
                 new Route("GET", t + "/userAttributes/Tier", null),
                 new Route("DELETE", t + "/userAttributes/Tier", null),
+                new Route("GET", t + "/identityProviders", null),
+                new Route("POST", t + "/identityProviders",
+                        "{\"name\":\"{unique}\",\"kind\":\"GOOGLE\",\"clientId\":\"id\",\"clientSecret\":\"s\"}"),
+                new Route("GET", t + "/identityProviders/Fixture", null),
+                new Route("PUT", t + "/identityProviders/Fixture", "{\"kind\":\"GITHUB\",\"clientId\":\"other\"}"),
+                new Route("PATCH", t + "/identityProviders/Fixture", "{\"displayName\":\"Renamed\"}"),
+                new Route("DELETE", t + "/identityProviders/Fixture", null),
                 new Route("GET", t + "/users?search=user-", null),
                 new Route("POST", t + "/users", "{\"email\":\"{unique}@example.com\",\"password\":\"" + PASSWORD + "\"}"),
                 new Route("GET", t + "/users/{user}", null),
@@ -91,6 +104,8 @@ class AdminApiAuthorizationTests extends AdminApiTest {
                 new Route("POST", t + "/users/{user}/enable", null),
                 new Route("PUT", t + "/users/{user}/password", "{\"password\":\"Another-Horse-43\"}"),
                 new Route("POST", t + "/users/{user}/unlock", null),
+                new Route("DELETE", t + "/users/{user}/identities?signInType=federated&issuer=github.com"
+                        + "&issuerAssignedId=fixture-1", null),
                 new Route("GET", t + "/users/{user}/phoneMethods", null),
                 new Route("DELETE", t + "/users/{user}/phoneMethods/{phone}", null),
                 new Route("GET", t + "/settings/signInLockout", null),
@@ -108,6 +123,10 @@ class AdminApiAuthorizationTests extends AdminApiTest {
 
     @Autowired
     private PhoneMethods phoneMethods;
+    @Autowired
+    private UserRepository users;
+    @Autowired
+    private IdentityProviderRepository identityProviders;
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
@@ -145,6 +164,10 @@ class AdminApiAuthorizationTests extends AdminApiTest {
             UUID user = accounts.signUp(new dev.foyer.directory.NewUser(dev.foyer.directory.EmailAddress.parse(
                     uniqueEmail()), PASSWORD, "Fixture", null, null, Map.of())).objectId();
             values.put("user", user.toString());
+            users.addIdentity(user, Identity.federated("github.com", "fixture-1"));
+            identityProviders.insert(new IdentityProvider(UUID.randomUUID(), "Fixture", ProviderKind.GITHUB,
+                    "GitHub", "fixture-client", null,
+                    new ProviderSettings(null, null, null, null, null, null, null, null, null), true, java.time.Instant.now()));
             values.put("phone", phoneMethods.attach(user, PhoneNumber.ofE164("+14258820199")).id().toString());
         });
         TenantContext.run(system.tenant(), () -> {

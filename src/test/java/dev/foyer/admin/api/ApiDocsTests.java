@@ -24,7 +24,12 @@ class ApiDocsTests extends AdminApiTest {
                 .contains("/admin/api/v1/tenants/{tenant}/userFlows/{name}", "/admin/api/v1/tenants/{tenant}/users",
                         "/admin/api/v1/tenants/{tenant}/users/{objectId}/unlock",
                         "/admin/api/v1/tenants/{tenant}/settings/signInLockout",
-                        "/admin/api/v1/tenants/{tenant}/settings/phone");
+                        "/admin/api/v1/tenants/{tenant}/settings/phone",
+                        "/admin/api/v1/tenants/{tenant}/identityProviders",
+                        "/admin/api/v1/tenants/{tenant}/identityProviders/{id}",
+                        "/admin/api/v1/tenants/{tenant}/users/{objectId}/identities");
+        assertThat(description.get("paths").get("/admin/api/v1/tenants/{tenant}/identityProviders/{id}")
+                .propertyNames()).contains("get", "put", "patch", "delete");
         JsonNode phone = description.get("paths").get("/admin/api/v1/tenants/{tenant}/settings/phone");
         assertThat(phone.propertyNames()).contains("get", "put");
     }

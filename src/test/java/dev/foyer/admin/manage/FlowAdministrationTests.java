@@ -29,6 +29,8 @@ class FlowAdministrationTests extends EndToEndTest {
     FlowAdministration administration;
     @Autowired
     AuditLog audit;
+    @Autowired
+    IdentityProviderAdministration providers;
 
     @Test
     void createEnableMfaAndDeleteAreEachRecordedWithBeforeAndAfter() {
@@ -62,6 +64,28 @@ class FlowAdministrationTests extends EndToEndTest {
                             "signUpAttributes", "applicationClaims", "properties.mfa.method"));
             assertThat(flows.findByName("B2C_1_susi").orElseThrow()).isEqualTo(flow);
             assertThat(audit.query(AuditQuery.newest().ofType(AuditEvent.ADMIN_CHANGE))).isEmpty();
+        });
+    }
+
+    @Test
+    void identityProvidersAreLocalAccountOrTheTenantsOwnStoredUnderTheirCanonicalNames() {
+        TestTenant t = newTenant();
+        TenantContext.run(t.tenant(), () -> {
+            providers.create(new IdentityProviderAdministration.ProviderInput("Google", "GOOGLE", null, "client",
+                    "secret", true, null, null, null, null, null, null, null, null, null), ADMIN);
+            UserFlow flow = flows.findByName("B2C_1_susi").orElseThrow();
+            var unknown = new dev.foyer.userflow.UserFlowDefinition(List.of("LocalAccount", "Myspace", "Friendster"),
+                    flow.definition().signUpAttributes(), flow.definition().applicationClaims(), flow.properties());
+            assertThatThrownBy(() -> administration.update("B2C_1_susi", flow.version(), unknown, ADMIN))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(
+                            e.fieldErrors().get("identityProviders")).contains("Myspace").contains("Friendster"));
+
+            UserFlow saved = administration.update("B2C_1_susi", flow.version(), new dev.foyer.userflow.UserFlowDefinition(
+                    List.of("GOOGLE", "localaccount", "google"), flow.definition().signUpAttributes(),
+                    flow.definition().applicationClaims(), flow.properties()), ADMIN);
+
+            assertThat(saved.definition().identityProviders()).containsExactly("Google", "LocalAccount");
+            assertThat(providers.flowsListing("google")).containsExactly("B2C_1_susi");
         });
     }
 
