@@ -2,6 +2,7 @@ package dev.foyer.admin.portal;
 
 import dev.foyer.admin.access.AdminCaller;
 import dev.foyer.admin.manage.FlowAdministration;
+import dev.foyer.admin.manage.IdentityProviderAdministration;
 import dev.foyer.admin.manage.InvalidInputException;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.userflow.ConcurrentFlowChangeException;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The tabs of a flow that change it — Properties, User attributes, Application claims. Each save
+ * The tabs of a flow that change it — Identity providers, Properties, User attributes, Application
+ * claims. Each save
  * names the version the form was read at: a success redirects to the tab with a message, a bad
  * value comes back next to its field, and a flow changed meanwhile saves nothing.
  */
@@ -44,10 +46,37 @@ class FlowEditPages {
 
     private final PortalFlows portalFlows;
     private final FlowAdministration flows;
+    private final IdentityProviderAdministration providers;
 
-    FlowEditPages(PortalFlows portalFlows, FlowAdministration flows) {
+    FlowEditPages(PortalFlows portalFlows, FlowAdministration flows, IdentityProviderAdministration providers) {
         this.portalFlows = portalFlows;
         this.flows = flows;
+        this.providers = providers;
+    }
+
+    @GetMapping("/admin/tenants/{tenant}/userFlows/{flow}/identityProviders")
+    String identityProviders(@PathVariable String tenant, @PathVariable String flow, Model model) {
+        PortalFlows.Target target = portalFlows.get(tenant, flow);
+        PortalFlows.describe(target, "identityProviders", model);
+        providerChoices(target, target.flow().definition().identityProviders(), model);
+        model.addAttribute("version", String.valueOf(target.flow().version()));
+        model.addAttribute("errors", Map.of());
+        return "admin/flow-identity-providers";
+    }
+
+    @PostMapping("/admin/tenants/{tenant}/userFlows/{flow}/identityProviders")
+    String saveIdentityProviders(@PathVariable String tenant, @PathVariable String flow,
+                                 @RequestParam(required = false) String version,
+                                 @RequestParam(name = "providers", required = false) List<String> chosen,
+                                 @RequestAttribute(PortalModel.CALLER) AdminCaller caller, Model model,
+                                 HttpServletResponse response) {
+        PortalFlows.Target target = portalFlows.get(tenant, flow);
+        PortalFlows.describe(target, "identityProviders", model);
+        List<String> names = chosen == null ? List.of() : chosen;
+        providerChoices(target, names, model);
+        UserFlowDefinition d = target.flow().definition();
+        return save(target, version, new UserFlowDefinition(names, d.signUpAttributes(), d.applicationClaims(),
+                d.properties()), new LinkedHashMap<>(), "identityProviders", caller, model, response);
     }
 
     @GetMapping("/admin/tenants/{tenant}/userFlows/{flow}/properties")
@@ -141,6 +170,7 @@ class FlowEditPages {
         String view = "admin/flow-" + switch (tab) {
             case "userAttributes" -> "attributes";
             case "applicationClaims" -> "claims";
+            case "identityProviders" -> "identity-providers";
             default -> tab;
         };
         model.addAttribute("version", version);
@@ -192,6 +222,18 @@ class FlowEditPages {
         model.addAttribute("typedNew", typedNew);
         model.addAttribute("version", String.valueOf(flow.version()));
         model.addAttribute("errors", errors);
+    }
+
+    /** Checkboxes: LocalAccount, the tenant's providers, and any chosen name the tenant no longer has. */
+    private void providerChoices(PortalFlows.Target target, List<String> chosen, Model model) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(UserFlowDefinition.LOCAL_ACCOUNT, "Email signup (local account)");
+        TenantContext.run(target.tenant(), () -> providers.list(null).forEach(p -> labels.put(p.name(),
+                p.displayName() + " (" + IdentityProviderAdministration.label(p.kind()) + ")"
+                        + (p.enabled() ? "" : ", disabled"))));
+        chosen.forEach(name -> labels.putIfAbsent(name, name));
+        model.addAttribute("providerLabels", labels);
+        model.addAttribute("chosen", chosen);
     }
 
     private static List<String> withNew(List<String> chosen, String typedNew) {

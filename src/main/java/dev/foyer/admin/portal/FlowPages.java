@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** A tenant's user flows: the list, a new flow, and the read-only Identity providers tab. */
+/** A tenant's user flows: the list and a new flow. */
 @Controller
 class FlowPages {
 
@@ -72,12 +72,6 @@ class FlowPages {
             model.addAttribute("errors", Map.of("name", e.getMessage()));
         }
         return "admin/flow-new";
-    }
-
-    @GetMapping("/admin/tenants/{tenant}/userFlows/{flow}/identityProviders")
-    String identityProviders(@PathVariable String tenant, @PathVariable String flow, Model model) {
-        PortalFlows.describe(portalFlows.get(tenant, flow), "identityProviders", model);
-        return "admin/flow-identity-providers";
     }
 
     private static UserFlowType typeOf(String type) {

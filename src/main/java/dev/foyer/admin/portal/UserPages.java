@@ -5,6 +5,11 @@ import dev.foyer.directory.InvalidEmailException;
 import dev.foyer.directory.User;
 import dev.foyer.directory.UserRepository;
 import dev.foyer.admin.access.AdminCaller;
+import dev.foyer.admin.manage.ConflictException;
+import dev.foyer.admin.manage.InvalidInputException;
+import dev.foyer.admin.manage.UserAdministration;
+import dev.foyer.directory.Identity;
+import java.util.NoSuchElementException;
 import dev.foyer.lockout.SignInLockout;
 import dev.foyer.mfa.phone.PhoneMethodAdministration;
 import dev.foyer.mfa.phone.PhoneMethods;
@@ -25,8 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Users of a tenant: found by their exact email address, shown with their phone methods (masked),
- * any of which can be removed so the user enrolls again at the next MFA sign-in, and with their
- * sign-in lockout, which can be ended.
+ * any of which can be removed so the user enrolls again at the next MFA sign-in, with their
+ * identities (federated ones can be unlinked) and with their sign-in lockout, which can be ended.
  */
 @Controller
 class UserPages {
@@ -36,9 +41,11 @@ class UserPages {
     private final PhoneMethods phones;
     private final PhoneMethodAdministration phoneRemoval;
     private final SignInLockout lockout;
+    private final UserAdministration administration;
 
     UserPages(PortalTenants tenants, UserRepository users, PhoneMethods phones,
-              PhoneMethodAdministration phoneRemoval, SignInLockout lockout) {
+              PhoneMethodAdministration phoneRemoval, SignInLockout lockout, UserAdministration administration) {
+        this.administration = administration;
         this.phoneRemoval = phoneRemoval;
         this.lockout = lockout;
         this.tenants = tenants;
@@ -74,7 +81,31 @@ class UserPages {
 
     @GetMapping("/admin/tenants/{tenant}/users/{objectId}")
     String user(@PathVariable String tenant, @PathVariable String objectId, Model model) {
+        return userPage(tenants.get(tenant), objectId, model);
+    }
+
+    /** Unlinks a federated identity; the user's only identity stays (409, explained on the page). */
+    @PostMapping("/admin/tenants/{tenant}/users/{objectId}/identities/delete")
+    String removeIdentity(@PathVariable String tenant, @PathVariable String objectId,
+                          @RequestParam(required = false) String issuer,
+                          @RequestParam(required = false) String issuerAssignedId,
+                          @RequestAttribute(PortalModel.CALLER) AdminCaller caller, Model model,
+                          HttpServletResponse response) {
         Tenant t = tenants.get(tenant);
+        UUID id = uuid(objectId);
+        try {
+            TenantContext.run(t, () -> administration.removeIdentity(id.toString(), Identity.FEDERATED, issuer,
+                    issuerAssignedId, caller));
+            return "redirect:/admin/tenants/" + t.name() + "/users/" + id + "?identityRemoved";
+        } catch (ConflictException | NoSuchElementException | InvalidInputException e) {
+            response.setStatus(e instanceof ConflictException ? 409 : e instanceof NoSuchElementException ? 404 : 400);
+            model.addAttribute("pageError", e instanceof InvalidInputException invalid
+                    ? String.join(" ", invalid.fieldErrors().values()) : e.getMessage());
+        }
+        return userPage(t, id.toString(), model);
+    }
+
+    private String userPage(Tenant t, String objectId, Model model) {
         UUID id = uuid(objectId);
         TenantContext.run(t, () -> {
             User user = users.findById(id).orElseThrow(() -> notFound("No such user"));

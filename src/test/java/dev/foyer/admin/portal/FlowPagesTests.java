@@ -78,8 +78,10 @@ class FlowPagesTests extends PortalTest {
                 "Identity providers", "User attributes", "Application claims");
 
         Browser.Response providers = page(flowPath("B2C_1_susi") + "/identityProviders");
-        assertThat(providers.document().select("#identityProviders li").eachText())
-                .containsExactly("Email signup (local account) (LocalAccount)");
+        assertThat(providers.document().select("form#identityProvidersForm input[type=checkbox]").eachAttr("value"))
+                .containsExactly("LocalAccount");
+        assertThat(providers.document().select("form#identityProvidersForm input[checked]").eachAttr("value"))
+                .containsExactly("LocalAccount");
     }
 
     @Test
