@@ -32,7 +32,9 @@ class CsrfTests extends AdminEndToEndTest {
     private static final Map<String, String> FORMS_WITHOUT_TOKEN = Map.of(
             "oidc/form-post.html", "the protocol's answer, posted to the application",
             "admin/setup.html", "the one-time setup token in the form is the proof; no cookie gives authority",
-            "tokenviewer/index.html", "decodes a pasted token; changes nothing and reads no cookie");
+            "tokenviewer/index.html", "decodes a pasted token; changes nothing and reads no cookie",
+            "journey/callback-repost.html", "re-posts a provider's answer; its single-use state, bound to the"
+                    + " journey and the browser, is the proof");
 
     @Test
     void everyPostFormInTheTemplatesCarriesACsrfToken() throws IOException {

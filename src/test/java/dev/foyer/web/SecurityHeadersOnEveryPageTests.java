@@ -70,6 +70,7 @@ class SecurityHeadersOnEveryPageTests extends AdminEndToEndTest {
                 base + "/userFlows/new", base + "/userFlows/B2C_1_susi", base + "/userFlows/B2C_1_susi/properties",
                 base + "/userFlows/B2C_1_susi/userAttributes", base + "/userFlows/B2C_1_susi/applicationClaims",
                 base + "/userFlows/B2C_1_susi/identityProviders", base + "/userFlows/B2C_1_nope",
+                base + "/identityProviders", base + "/identityProviders?kind=GOOGLE", base + "/identityProviders/Nope",
                 "/admin/tenants/no-such-tenant")) {
             responses.add(browser.get(path));
         }
