@@ -201,6 +201,17 @@ class OidcConnectorTests {
     }
 
     @Test
+    void completeWhenIdTokenExpiredThenInvalidResponse() throws Exception {
+        UpstreamRequest request = request();
+        nextUser("late", List.of(CLIENT_ID), Map.of(), -3600);
+        Map<String, String> callback = authorize(connector.authorizationUrl(provider(), request));
+
+        assertThatThrownBy(() -> connector.complete(provider(), request, callback))
+                .isInstanceOfSatisfying(UpstreamException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_RESPONSE));
+    }
+
+    @Test
     void completeWhenUserDeclinedThenCancelled() {
         assertThatThrownBy(() -> connector.complete(provider(), request(),
                 Map.of("error", "access_denied", "state", "s")))

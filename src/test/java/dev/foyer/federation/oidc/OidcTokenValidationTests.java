@@ -204,6 +204,25 @@ class OidcTokenValidationTests {
     }
 
     @Test
+    void completeWhenProviderRotatedToANewKeyThenKeySetRefetchedAndTokenAccepted() throws Exception {
+        tokenEndpointIssues(signed(claims().build(), KEY));
+        complete();
+        RSAKey rotated = rsa("key-2");
+        upstream.stubFor(get("/tenant/keys").willReturn(okJson(new JWKSet(rotated.toPublicJWK()).toString())));
+        tokenEndpointIssues(signed(claims().build(), rotated));
+
+        assertThat(complete().subject()).isEqualTo("alice-123");
+    }
+
+    @Test
+    void completeWhenKeySetUnavailableThenUnreachable() {
+        upstream.stubFor(get("/tenant/keys").willReturn(aResponse().withStatus(503)));
+        tokenEndpointIssues(signed(claims().build(), KEY));
+
+        assertRefused(Reason.UNREACHABLE);
+    }
+
+    @Test
     void completeWhenSignedByAnotherKeyThenInvalidResponse() {
         tokenEndpointIssues(signed(claims().build(), OTHER_KEY));
 
