@@ -19,28 +19,37 @@ import dev.foyer.testing.TestTenant;
 import dev.foyer.userflow.UserFlowDefinition;
 import dev.foyer.userflow.UserFlowProperties;
 import dev.foyer.userflow.UserFlowType;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Linking another provider from the profile editing flow: profile page → "Linked accounts" →
- * "Link Google" → the provider (played by the test through {@link LinkTestConnector}) → back at
- * {@code oauth2/authresp} → the linked-accounts page with the outcome.
+ * "Link Google" → a real OpenID Connect provider running in the test JVM (one issuer per provider)
+ * → back at {@code oauth2/authresp} → the linked-accounts page with the outcome.
  */
 class LinkIdentityFlowTests extends EndToEndTest {
 
     static final String FLOW = "B2C_1_profile_edit";
     static final String PROFILE_FORM = "form#attributeVerification";
     static final String LINK_FORM = "form#linkAccounts";
-    static final String GOOGLE_ISSUER = "https://google.link.test";
-    static final String GITHUB_ISSUER = "https://github.link.test";
+    static String googleIssuer;
+    static String githubIssuer;
+    private static MockOAuth2Server upstream;
 
     @Autowired
     Accounts accounts;
@@ -56,14 +65,32 @@ class LinkIdentityFlowTests extends EndToEndTest {
     private TestTenant t;
     private String email;
     private User user;
+    private String lastCallback;
+
+    @BeforeAll
+    static void startProvider() {
+        upstream = new MockOAuth2Server();
+        upstream.start(InetAddress.getLoopbackAddress(), 0);
+        googleIssuer = upstream.issuerUrl("google").toString();
+        githubIssuer = upstream.issuerUrl("github").toString();
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        upstream.shutdown();
+    }
 
     @BeforeEach
-    void tenantWithProvidersAndOneAccount() {
+    void tenantWithProvidersAndOneAccount() throws IOException {
         t = newTenant();
-        provider("Google", "Google", GOOGLE_ISSUER, LinkTestConnector.MARKER + "google", true);
-        provider("GitHub", "GitHub", GITHUB_ISSUER, LinkTestConnector.MARKER + "github", true);
-        provider("Dormant", "Dormant Provider", "https://dormant.link.test", LinkTestConnector.MARKER + "x", false);
-        provider("Down", "Down Provider", "https://down.link.test", LinkTestConnector.DOWN, true);
+        provider("Google", "Google", upstream.wellKnownUrl("google").toString(), true);
+        provider("GitHub", "GitHub", upstream.wellKnownUrl("github").toString(), true);
+        provider("Dormant", "Dormant Provider", upstream.wellKnownUrl("dormant").toString(), false);
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        provider("Down", "Down Provider", "http://127.0.0.1:" + closedPort + "/.well-known/openid-configuration", true);
         profileFlow("profile_edit", List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Google", "GitHub", "Dormant", "Down"));
         email = uniqueEmail();
         user = existingUser(email);
@@ -77,20 +104,19 @@ class LinkIdentityFlowTests extends EndToEndTest {
         assertThat(linkPage.document().getElementById("noLinkedAccounts")).isNotNull();
         assertThat(buttons(linkPage)).containsExactly("link-Google", "link-GitHub", "link-Down");
         assertThat(linkPage.document().getElementById("link-Google").text()).isEqualTo("Link Google");
-        Browser.Response back = returnFromProvider(browser, toProvider(browser, linkPage, "Google"),
-                Map.of("code", "google-subject-1"));
+        Browser.Response back = signInAtProvider(browser, toProvider(browser, linkPage, "Google"), "google-subject-1");
 
         assertThat(back.document().getElementById("notice").text())
                 .isEqualTo("Your Google account is now linked. You can use it to sign in.");
         assertThat(back.pageError()).isEmpty();
         assertThat(buttons(back)).containsExactly("link-GitHub", "link-Down");
         assertThat(back.document().select("#linkedAccounts .provider").eachText()).containsExactly("Google");
-        assertThat(stored().identities()).contains(Identity.federated(GOOGLE_ISSUER, "google-subject-1"));
-        assertThat(holderOf(Identity.federated(GOOGLE_ISSUER, "google-subject-1"))).isEqualTo(user.objectId());
+        assertThat(stored().identities()).contains(Identity.federated(googleIssuer, "google-subject-1"));
+        assertThat(holderOf(Identity.federated(googleIssuer, "google-subject-1"))).isEqualTo(user.objectId());
         List<AuditEvent> linked = events(LinkIdentityStep.IDENTITY_LINKED);
         assertThat(linked).hasSize(1);
         assertThat(linked.get(0).subjectUserId()).isEqualTo(user.objectId());
-        assertThat(linked.get(0).details()).containsEntry("provider", "Google").containsEntry("issuer", GOOGLE_ISSUER);
+        assertThat(linked.get(0).details()).containsEntry("provider", "Google").containsEntry("issuer", googleIssuer);
 
         Browser.Response reloaded = browser.open(back.uri().toString());
         assertThat(reloaded.document().getElementById("notice")).as("the message is shown once").isNull();
@@ -102,12 +128,12 @@ class LinkIdentityFlowTests extends EndToEndTest {
     @Test
     void linkWhenTheIdentityBelongsToAnotherUserThenRefusedAndNothingChanges() {
         User other = existingUser(uniqueEmail());
-        Identity taken = Identity.federated(GOOGLE_ISSUER, "someone-elses");
+        Identity taken = Identity.federated(googleIssuer, "someone-elses");
         TenantContext.run(t.tenant(), () -> users.addIdentity(other.objectId(), taken));
         Browser browser = browser();
 
-        Browser.Response back = returnFromProvider(browser, toProvider(browser, linkedAccounts(browser), "Google"),
-                Map.of("code", "someone-elses"));
+        Browser.Response back = signInAtProvider(browser, toProvider(browser, linkedAccounts(browser), "Google"),
+                "someone-elses");
 
         assertThat(back.pageError())
                 .isEqualTo("This Google account is already linked to another account. Nothing was changed.");
@@ -121,7 +147,7 @@ class LinkIdentityFlowTests extends EndToEndTest {
 
     @Test
     void linkWhenTheIdentityIsAlreadyTheUsersThenSaysSo() {
-        Identity mine = Identity.federated(GOOGLE_ISSUER, "mine");
+        Identity mine = Identity.federated(googleIssuer, "mine");
         TenantContext.run(t.tenant(), () -> users.addIdentity(user.objectId(), mine));
         Browser browser = browser();
         Browser.Response linkPage = linkedAccounts(browser);
@@ -177,14 +203,15 @@ class LinkIdentityFlowTests extends EndToEndTest {
     @Test
     void aCallbackIsUsedOnlyOnce() {
         Browser browser = browser();
-        Browser.Response away = toProvider(browser, linkedAccounts(browser), "Google");
-        returnFromProvider(browser, away, Map.of("code", "first"));
+        Browser.Response linked = signInAtProvider(browser, toProvider(browser, linkedAccounts(browser), "Google"),
+                "first");
+        assertThat(linked.document().getElementById("notice")).as(linked.body()).isNotNull();
 
-        Browser.Response replay = returnFromProvider(browser, away, Map.of("code", "second"));
+        Browser.Response replay = browser.get(lastCallback);
 
         assertThat(replay.status()).isEqualTo(400);
-        assertThat(stored().identities()).contains(Identity.federated(GOOGLE_ISSUER, "first"))
-                .doesNotContain(Identity.federated(GOOGLE_ISSUER, "second"));
+        assertThat(stored().identities().stream().filter(Identity::isFederated).toList())
+                .containsExactly(Identity.federated(googleIssuer, "first"));
     }
 
     @Test
@@ -222,7 +249,7 @@ class LinkIdentityFlowTests extends EndToEndTest {
 
     @Test
     void unlinkWhenTheUserKeepsTheirPasswordThenTheIdentityIsRemoved() {
-        Identity mine = Identity.federated(GITHUB_ISSUER, "mine");
+        Identity mine = Identity.federated(githubIssuer, "mine");
         TenantContext.run(t.tenant(), () -> users.addIdentity(user.objectId(), mine));
         Browser browser = browser();
         Browser.Response linkPage = linkedAccounts(browser);
@@ -239,7 +266,7 @@ class LinkIdentityFlowTests extends EndToEndTest {
 
     @Test
     void unlinkWhenItIsTheOnlyWayToSignInThenRefused() {
-        Identity mine = Identity.federated(GITHUB_ISSUER, "mine");
+        Identity mine = Identity.federated(githubIssuer, "mine");
         TenantContext.run(t.tenant(), () -> users.addIdentity(user.objectId(), mine));
         Browser browser = browser();
         Browser.Response linkPage = linkedAccounts(browser);
@@ -255,8 +282,8 @@ class LinkIdentityFlowTests extends EndToEndTest {
     @Test
     void unlinkOfAnIdentityThatIsNotTheUsersIsRefused() {
         User other = existingUser(uniqueEmail());
-        Identity theirs = Identity.federated(GOOGLE_ISSUER, "theirs");
-        Identity mine = Identity.federated(GITHUB_ISSUER, "mine");
+        Identity theirs = Identity.federated(googleIssuer, "theirs");
+        Identity mine = Identity.federated(githubIssuer, "mine");
         TenantContext.run(t.tenant(), () -> {
             users.addIdentity(other.objectId(), theirs);
             users.addIdentity(user.objectId(), mine);
@@ -265,7 +292,7 @@ class LinkIdentityFlowTests extends EndToEndTest {
         Browser.Response linkPage = linkedAccounts(browser);
 
         Browser.Response page = browser.submit(linkPage, "form#unlink-0", "button[value=unlink]",
-                Map.of("issuer", GOOGLE_ISSUER, "subject", "theirs"));
+                Map.of("issuer", googleIssuer, "subject", "theirs"));
 
         assertThat(page.pageError()).isEqualTo("That account is not linked to yours.");
         assertThat(holderOf(theirs)).isEqualTo(other.objectId());
@@ -281,15 +308,28 @@ class LinkIdentityFlowTests extends EndToEndTest {
         return page;
     }
 
-    /** Presses "Link {@code name}": the redirect to the provider. */
+    /** Presses "Link {@code name}": the redirect to the provider's authorization endpoint. */
     private static Browser.Response toProvider(Browser browser, Browser.Response linkPage, String name) {
         Browser.Response away = browser.submit(linkPage, LINK_FORM, "button#link-" + name, Map.of());
         assertThat(away.isRedirect()).as(away.body()).isTrue();
-        assertThat(away.location().get()).startsWith(LinkTestConnector.AUTHORIZE);
+        assertThat(away.location().get()).startsWith(upstream.authorizationEndpointUrl(name.toLowerCase()).toString());
         return away;
     }
 
-    /** The provider sends the browser back with {@code parameters} and the request's state. */
+    /** The provider signs {@code subject} in and sends the browser back with a code. */
+    private Browser.Response signInAtProvider(Browser browser, Browser.Response away, String subject) {
+        String issuerId = URI.create(away.location().get()).getPath().split("/")[1];
+        String clientId = responseParameters(away.location().get()).get("client_id");
+        upstream.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(clientId),
+                Map.of("email", subject + "@upstream.test"), 3600));
+        Browser.Response back = browser.get(away.location().get());
+        assertThat(back.isRedirect()).as(back.body()).isTrue();
+        assertThat(back.location().get()).startsWith(origin() + "/" + t.name() + "/oauth2/authresp?");
+        lastCallback = back.location().get();
+        return browser.follow(back);
+    }
+
+    /** The provider sends the browser back with {@code parameters} (e.g. an error) and the request's state. */
     private Browser.Response returnFromProvider(Browser browser, Browser.Response away, Map<String, String> parameters) {
         Map<String, String> request = responseParameters(away.location().get());
         assertThat(request.get("redirect_uri")).isEqualTo(origin() + "/" + t.name() + "/oauth2/authresp");
@@ -302,13 +342,13 @@ class LinkIdentityFlowTests extends EndToEndTest {
         return page.document().select(LINK_FORM + " button[id^=link-]").stream().map(Element::id).toList();
     }
 
-    private void provider(String name, String displayName, String issuer, String metadataUrl, boolean enabled) {
+    private void provider(String name, String displayName, String metadataUrl, boolean enabled) {
         TenantContext.run(t.tenant(), () -> {
             UUID id = UUID.randomUUID();
             providers.insert(new IdentityProvider(id, name, ProviderKind.OPENID_CONNECT, displayName,
                     "client-" + name, secretBox.seal("secret-" + name, IdentityProvider.secretBinding(id)),
-                    new ProviderSettings(metadataUrl, null, null, null, issuer, List.of("openid", "email"),
-                            null, null, null),
+                    new ProviderSettings(metadataUrl, null, null, null, null, List.of("openid", "email"),
+                            ProviderSettings.OIDC_MAPPING, null, null),
                     enabled, Instant.now()));
         });
     }
