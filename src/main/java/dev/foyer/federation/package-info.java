@@ -6,7 +6,9 @@
  * connector per protocol, each in its own sub-package, turns a provider into an upstream
  * authorization URL and a callback into a validated {@link dev.foyer.federation.UpstreamIdentity}.
  * The journey steps of this package send the browser upstream, take the callback, and find, create
- * or link the user's federated identity in the directory. Depends on {@code tenant},
+ * or link the user's federated identity in the directory ({@code LinkIdentityStep}: the linked
+ * accounts page of a profile editing flow, which {@code localaccount}'s profile page opens when
+ * {@code LinkableProviders} says the flow offers providers). Depends on {@code tenant},
  * {@code userflow}, {@code journey}, {@code directory}, {@code session}, {@code secrets},
  * {@code audit} and {@code web}; never on {@code oidc} or {@code admin}.
  */

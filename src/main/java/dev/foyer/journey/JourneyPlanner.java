@@ -36,7 +36,8 @@ class JourneyPlanner {
             UserFlowType.SIGN_IN, List.of("passwordReset"),
             UserFlowType.SIGN_UP, List.of(),
             UserFlowType.PASSWORD_RESET, List.of("passwordReset"),
-            UserFlowType.PROFILE_EDITING, List.of("passwordReset", "profileEdit", "phoneChange"));
+            UserFlowType.PROFILE_EDITING, List.of("passwordReset", "profileEdit", "phoneChange",
+                    "linkIdentity"));
 
     /** The {@code acr_values} value that asks for multi-factor authentication on any flow. */
     public static final String MFA_LEVEL = "mfa";

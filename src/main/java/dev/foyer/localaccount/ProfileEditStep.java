@@ -3,6 +3,7 @@ package dev.foyer.localaccount;
 import dev.foyer.audit.AuditEvent;
 import dev.foyer.directory.Accounts;
 import dev.foyer.directory.User;
+import dev.foyer.federation.LinkableProviders;
 import dev.foyer.journey.FormInput;
 import dev.foyer.journey.Step;
 import dev.foyer.journey.StepContext;
@@ -22,22 +23,26 @@ import org.springframework.stereotype.Component;
  * prefilled with the user's values (the email is shown, not editable), validated as on sign-up.
  * Continue saves them and records {@code profile.updated} with the names of what changed; an
  * error saves nothing. "Change phone number" saves nothing either: it chooses the phone change,
- * which the next step runs.
+ * which the next step runs. "Linked accounts", shown when the flow lists identity providers, hands
+ * over to the linked-accounts page the same way.
  */
 @Component
 class ProfileEditStep implements Step {
 
     static final String NAME = "profileEdit";
     static final String CHANGE_PHONE = "changePhone";
+    static final String LINKED_ACCOUNTS = "linkedAccounts";
 
     private final Accounts accounts;
     private final PhoneMethods phoneMethods;
     private final AccountEvents events;
+    private final LinkableProviders linkable;
 
-    ProfileEditStep(Accounts accounts, PhoneMethods phoneMethods, AccountEvents events) {
+    ProfileEditStep(Accounts accounts, PhoneMethods phoneMethods, AccountEvents events, LinkableProviders linkable) {
         this.accounts = accounts;
         this.phoneMethods = phoneMethods;
         this.events = events;
+        this.linkable = linkable;
     }
 
     @Override
@@ -60,6 +65,14 @@ class ProfileEditStep implements Step {
                         .withPageError("There is no phone number on your account to change."));
             }
             context.choose(PhoneMethods.CHANGE_PHONE_CHOICE);
+            return StepOutcome.completed();
+        }
+        if (input.isAction(LINKED_ACCOUNTS)) {
+            if (!linkable.offered(context.flow())) {
+                return StepOutcome.show(view(context, user, currentValues(context, user))
+                        .withPageError("Linking other accounts is not available here."));
+            }
+            context.choose(LinkableProviders.CHOICE);
             return StepOutcome.completed();
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -127,6 +140,7 @@ class ProfileEditStep implements Step {
                 .with("email", user.email().orElse(""))
                 .with("attributes", attributes(context))
                 .with("values", Map.copyOf(values))
-                .with("hasPhone", !phoneMethods.verified(user.objectId()).isEmpty());
+                .with("hasPhone", !phoneMethods.verified(user.objectId()).isEmpty())
+                .with("canLink", linkable.offered(context.flow()));
     }
 }
