@@ -90,10 +90,9 @@ public class JourneyEngine {
                     state.objectId == null ? JourneyError.LOGIN_REQUIRED : JourneyError.INTERACTION_REQUIRED);
         }
         store.insert(id, state);
-        if (pending.get() instanceof StepOutcome.Redirect away) {
-            // E.g. a domain_hint naming an identity provider: straight there, no page of ours first.
-            return new JourneyStart.Interaction(away.location());
-        }
+        // A step that leaves at once (a domain_hint naming an identity provider) still goes through the
+        // journey's URL: that binds the journey to this browser before anything is sent upstream, so
+        // the callback can be checked against it; the journey URL then redirects upstream, no page shown.
         return new JourneyStart.Interaction(pageUrl(flow, id));
     }
 

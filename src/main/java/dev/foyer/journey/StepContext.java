@@ -126,6 +126,11 @@ public final class StepContext {
         state.proven.add(new AuthenticationFactor(method, now));
     }
 
+    /** Records a sign-in at the upstream identity provider {@code issuer} ({@code fed}), proven on this run. */
+    public void proveFederated(String issuer) {
+        state.proven.add(new AuthenticationFactor(AuthenticationFactor.FEDERATED, now, issuer));
+    }
+
     /** Whether {@code method} was proven on this run itself (not by an earlier sign-in of the session). */
     public boolean provedOnThisRun(String method) {
         return state.proven.stream().anyMatch(f -> f.method().equals(method));

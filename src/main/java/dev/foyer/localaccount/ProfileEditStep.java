@@ -9,6 +9,7 @@ import dev.foyer.journey.StepContext;
 import dev.foyer.journey.StepOutcome;
 import dev.foyer.journey.View;
 import dev.foyer.mfa.phone.PhoneMethods;
+import dev.foyer.userflow.SignUpAttribute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -57,7 +57,8 @@ class TokenIssuer {
             claims.claim("at_hash",
                     AccessTokenHash.compute(new BearerAccessToken(accessToken), JWSAlgorithm.RS256).getValue());
         }
-        ApplicationClaims.of(endpoint.flow().definition(), user, endpoint.tenant(), authentication.newUser())
+        ApplicationClaims.of(endpoint.flow().definition(), user, endpoint.tenant(), authentication.newUser(),
+                        authentication.idp())
                 .forEach(claims::claim);
         return new Issued(sign(claims.build(), JOSEObjectType.JWT), now, expiresAt);
     }
@@ -70,7 +71,8 @@ class TokenIssuer {
                 .jwtID(grantId + String.valueOf(GRANT_SEPARATOR) + OpaqueTokens.generate().substring(0, 16))
                 .claim("azp", authentication.clientId().toString())
                 .claim("scp", String.join(" ", authentication.scopes()));
-        ApplicationClaims.of(endpoint.flow().definition(), user, endpoint.tenant(), false).forEach(claims::claim);
+        ApplicationClaims.of(endpoint.flow().definition(), user, endpoint.tenant(), false, authentication.idp())
+                .forEach(claims::claim);
         return new Issued(sign(claims.build(), new JOSEObjectType("at+jwt")), now, expiresAt);
     }
 
