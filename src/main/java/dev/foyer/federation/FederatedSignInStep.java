@@ -6,9 +6,11 @@ import dev.foyer.directory.User;
 import dev.foyer.directory.UserRepository;
 import dev.foyer.journey.ExternalSignIns;
 import dev.foyer.journey.FormInput;
+import dev.foyer.journey.JourneyResult;
 import dev.foyer.journey.ReturningStep;
 import dev.foyer.journey.StepContext;
 import dev.foyer.journey.StepOutcome;
+import dev.foyer.secrets.SecretBox;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -30,13 +32,15 @@ class FederatedSignInStep implements ReturningStep {
     private final UpstreamSignIns upstream;
     private final UserRepository users;
     private final FederationEvents events;
+    private final SecretBox secretBox;
 
     FederatedSignInStep(FlowProviders flowProviders, UpstreamSignIns upstream, UserRepository users,
-                        FederationEvents events) {
+                        FederationEvents events, SecretBox secretBox) {
         this.flowProviders = flowProviders;
         this.upstream = upstream;
         this.users = users;
         this.events = events;
+        this.secretBox = secretBox;
     }
 
     @Override
@@ -81,6 +85,11 @@ class FederatedSignInStep implements ReturningStep {
         }
         UpstreamSignIns.SignedIn signedIn = (UpstreamSignIns.SignedIn) completion.get();
         UpstreamIdentity identity = signedIn.identity();
+        if (identity.accessToken() != null
+                && context.flow().definition().applicationClaims().contains(JourneyResult.IDP_ACCESS_TOKEN)) {
+            // Sealed while it waits in the journey and then the grant; only the token issuer opens it.
+            context.handOverIdpAccessToken(secretBox.seal(identity.accessToken(), JourneyResult.IDP_ACCESS_TOKEN));
+        }
         Optional<User> user = users.findByIdentity(Identity.federated(identity.issuer(), identity.subject()));
         if (user.isEmpty()) {
             PendingIdentity.of(signedIn.provider(), identity).save(context);

@@ -80,7 +80,7 @@ public class JourneyEngine {
             }
             List<AuthenticationFactor> factors = run.session.map(SsoSession::factors).orElse(List.of());
             return new JourneyStart.Finished(new JourneyResult(state.objectId, factors, SsoSession.authTime(factors),
-                    false, request.protocolState()));
+                    false, request.protocolState(), null));
         }
         if (pending.get() instanceof StepOutcome.Failed failed) {
             return new JourneyStart.Refused(failed.error());
@@ -196,7 +196,7 @@ public class JourneyEngine {
                     return new JourneyEnd.NotFound();
                 }
                 return new JourneyEnd.Succeeded(new JourneyResult(state.objectId, state.resultFactors,
-                        state.authTime, state.newUser, state.request.protocolState()));
+                        state.authTime, state.newUser, state.request.protocolState(), state.sealedIdpAccessToken));
             }
             case FAILED -> {
                 if (!store.delete(id)) {

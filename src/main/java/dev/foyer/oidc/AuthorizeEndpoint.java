@@ -144,7 +144,7 @@ class AuthorizeEndpoint {
         }
         return new Authentication(result.objectId(), authorization.clientId(), authorization.flowId(),
                 authorization.scopes(), result.authTime(), amr, result.newUser(),
-                SsoSession.identityProvider(result.factors()).orElse(null));
+                SsoSession.identityProvider(result.factors()).orElse(null), result.sealedIdpAccessToken());
     }
 
     static ModelAndView problem(HttpServletResponse response, int status, String message) {

@@ -237,6 +237,56 @@ class FederatedSignInTests extends FederationFlowTest {
         assertThat(usersIn(t)).isZero();
     }
 
+    @Test
+    void idpAccessTokenWhenTheFlowSelectsItThenTheUpstreamTokenIsInTheTokensButNotStoredInClear() throws Exception {
+        TestTenant t = newTenant();
+        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", null);
+        List<String> claims = new java.util.ArrayList<>(CLAIMS);
+        claims.add("idp_access_token");
+        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
+                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES, claims);
+        flow(t, "plain", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
+                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        String email = uniqueEmail();
+        fake.willSignIn(contoso, identity(ISSUER, "sub-" + email, fullProfile(email), true));
+        Browser browser = browser();
+
+        Browser.Response back = signInWithContoso(t, browser);
+        String codes = jdbc.sql("select request from authorization_code where tenant_id = ?")
+                .param(t.tenant().id()).query(String.class).list().toString();
+        JsonNode tokens = tokensOf(t, "B2C_1_social", back);
+        String refreshTokens = jdbc.sql("select claims from refresh_token where tenant_id = ?")
+                .param(t.tenant().id()).query(String.class).list().toString();
+
+        assertThat(idToken(tokens).getStringClaim("idp_access_token")).isEqualTo("upstream-access-token");
+        assertThat(codes).contains("sealedIdpAccessToken").doesNotContain("upstream-access-token");
+        assertThat(refreshTokens).contains("sealedIdpAccessToken").doesNotContain("upstream-access-token");
+        Browser other = browser();
+        JWTClaimsSet plain = idToken(tokensOf(t, "B2C_1_plain", approve(other, pressProvider(other,
+                other.open(authorizeUrl(t, "B2C_1_plain", Map.of())), "Contoso"))));
+        assertThat(plain.getClaim("idp_access_token")).isNull();
+    }
+
+    @Test
+    void profileEditingWhenASocialUserSignsInWithTheProviderThenEditsTheProfile() {
+        TestTenant t = newTenant();
+        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", null);
+        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
+                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        flow(t, "edit", UserFlowType.PROFILE_EDITING, MfaSettings.OFF,
+                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        String email = uniqueEmail();
+        fake.willSignIn(contoso, identity(ISSUER, "sub-" + email, fullProfile(email), true));
+        tokensOf(t, "B2C_1_social", signInWithContoso(t, browser()));
+        Browser browser = browser();
+
+        Browser.Response edit = approve(browser, pressProvider(browser,
+                browser.open(authorizeUrl(t, "B2C_1_edit", Map.of())), "Contoso"));
+
+        assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+        assertThat(edit.document().getElementById("givenName")).as(edit.body()).isNotNull();
+    }
+
     /** Signs in with Contoso from the social flow's page in {@code browser}; returns the redirect to the app. */
     private Browser.Response signInWithContoso(TestTenant t, Browser browser) {
         return approve(browser, pressProvider(browser, browser.open(authorizeUrl(t, "B2C_1_social", Map.of())),

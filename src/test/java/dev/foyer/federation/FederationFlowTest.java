@@ -68,8 +68,13 @@ abstract class FederationFlowTest extends EndToEndTest {
     /** Creates flow {@code name} listing {@code identityProviders}, collecting {@code attributes}. */
     void flow(TestTenant t, String name, UserFlowType type, MfaSettings mfa, List<String> identityProviders,
               List<String> attributes) {
+        flow(t, name, type, mfa, identityProviders, attributes, CLAIMS);
+    }
+
+    void flow(TestTenant t, String name, UserFlowType type, MfaSettings mfa, List<String> identityProviders,
+              List<String> attributes, List<String> claims) {
         TenantContext.run(t.tenant(), () -> flows.create(name, type, new UserFlowDefinition(identityProviders,
-                attributes, CLAIMS, UserFlowProperties.DEFAULTS.withMfa(mfa))));
+                attributes, claims, UserFlowProperties.DEFAULTS.withMfa(mfa))));
     }
 
     static UpstreamIdentity identity(String issuer, String subject, Map<String, String> attributes,
