@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,6 +39,12 @@ class LocalSignInStep implements Step {
     static final String SIGN_UP = AccountPath.SIGN_UP_CHOICE;
     static final String WRONG_CREDENTIALS = "The email address or password is incorrect.";
     static final int MAX_FIELD = 256;
+    /**
+     * The ids of the sign-in page's own elements: a provider's button is {@code button#<Name>}, so a
+     * provider named like one of them is left off the page rather than make its HTML invalid.
+     */
+    static final Set<String> PAGE_IDS = Set.of("api", "localAccountForm", "socialAccountForm", "signInName",
+            "password", "next", "cancel", "forgotPassword", "createAccount");
     static final String NO_LOCAL_ACCOUNTS = "Signing in with an email address and password is not available here."
             + " Choose one of the other ways to sign in.";
 
@@ -171,7 +178,9 @@ class LocalSignInStep implements Step {
     }
 
     private List<ExternalSignIns.Button> buttons(StepContext context) {
-        return externalSignIns.stream().flatMap(e -> e.buttons(context.flow()).stream()).toList();
+        return externalSignIns.stream().flatMap(e -> e.buttons(context.flow()).stream())
+                .filter(b -> !PAGE_IDS.contains(b.name()) && !b.name().endsWith("-error"))
+                .toList();
     }
 
     private View view(StepContext context, String signInName) {

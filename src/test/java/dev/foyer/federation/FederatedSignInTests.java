@@ -30,8 +30,9 @@ class FederatedSignInTests extends FederationFlowTest {
         TestTenant t = newTenant();
         provider(t, "Contoso", "Contoso ID", null);
         provider(t, "Retired", "Retired ID", null, FakeConnector.SCHEME + "Retired", false);
+        provider(t, "next", "Clashing ID", null);
         flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
-                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso", "Retired", "Nowhere"), ATTRIBUTES);
+                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso", "Retired", "Nowhere", "next"), ATTRIBUTES);
 
         Browser.Response page = browser().open(authorizeUrl(t, "B2C_1_social", Map.of()));
 
