@@ -176,6 +176,9 @@ class FederatedSignInTests extends FederationFlowTest {
         Browser.Response hinted = browser.open(authorizeUrl(t, "B2C_1_social", Map.of("domain_hint", "contoso.example")));
         assertThat(appResponse(hinted, t.webRedirectUri())).as("the session satisfies sign-in").containsKey("code");
 
+        Browser.Response tooOld = browser.open(authorizeUrl(t, "B2C_1_social", Map.of("max_age", "0")));
+        assertThat(tooOld.document().selectFirst(SOCIAL_FORM + " button#Contoso")).as("max_age=0 asks again")
+                .isNotNull();
         Browser.Response forced = browser.open(authorizeUrl(t, "B2C_1_social", Map.of("prompt", "login")));
         assertThat(forced.document().selectFirst(SOCIAL_FORM + " button#Contoso")).isNotNull();
         Browser.Response forcedHint = browser.open(authorizeUrl(t, "B2C_1_social",
