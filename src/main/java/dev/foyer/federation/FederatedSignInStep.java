@@ -27,6 +27,9 @@ import org.springframework.stereotype.Component;
 class FederatedSignInStep implements ReturningStep {
 
     static final String NAME = "federatedSignIn";
+    /** What the directory stores of a federated identity. */
+    static final int MAX_ISSUER = 256;
+    static final int MAX_SUBJECT = 512;
 
     private final FlowProviders flowProviders;
     private final UpstreamSignIns upstream;
@@ -85,6 +88,10 @@ class FederatedSignInStep implements ReturningStep {
         }
         UpstreamSignIns.SignedIn signedIn = (UpstreamSignIns.SignedIn) completion.get();
         UpstreamIdentity identity = signedIn.identity();
+        if (identity.issuer().length() > MAX_ISSUER || identity.subject().length() > MAX_SUBJECT) {
+            events.record(context, AuditEvent.SIGN_IN_FAILED, signedIn.provider(), Map.of("reason", "identityTooLong"));
+            return new StepOutcome.Failed(FederatedErrors.of(UpstreamException.Reason.INVALID_RESPONSE));
+        }
         if (identity.accessToken() != null
                 && context.flow().definition().applicationClaims().contains(JourneyResult.IDP_ACCESS_TOKEN)) {
             // Sealed while it waits in the journey and then the grant; only the token issuer opens it.

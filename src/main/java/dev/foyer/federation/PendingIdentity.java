@@ -20,6 +20,7 @@ record PendingIdentity(String providerName, String issuer, String subject, Map<S
     static final List<String> ATTRIBUTES = List.of("email", "displayName", "givenName", "surname");
 
     private static final String PREFIX = "pending.";
+    private static final int MAX_LENGTH = 256;
 
     PendingIdentity {
         attributes = Map.copyOf(attributes);
@@ -29,7 +30,9 @@ record PendingIdentity(String providerName, String issuer, String subject, Map<S
         Map<String, String> attributes = new LinkedHashMap<>();
         for (String name : ATTRIBUTES) {
             String value = identity.attributes().get(name);
-            if (value != null && !value.isBlank()) {
+            // Kept only when it could be stored: a longer or garbled value is asked for (or dropped) instead.
+            if (value != null && !value.isBlank() && value.length() <= MAX_LENGTH
+                    && value.chars().noneMatch(Character::isISOControl)) {
                 attributes.put(name, value.strip());
             }
         }

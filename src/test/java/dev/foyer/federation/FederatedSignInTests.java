@@ -291,6 +291,24 @@ class FederatedSignInTests extends FederationFlowTest {
         assertThat(edit.document().getElementById("givenName")).as(edit.body()).isNotNull();
     }
 
+    @Test
+    void firstSignInWhenTheProviderSuppliesUnusableValuesThenAsksForThemInstead() {
+        TestTenant t = newTenant();
+        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", null);
+        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
+                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        String email = uniqueEmail();
+        fake.willSignIn(contoso, identity(ISSUER, "sub-" + email, Map.of("email", email,
+                "displayName", "Grace\u0007Hopper", "givenName", "G".repeat(300), "surname", "Hopper"), true));
+        Browser browser = browser();
+
+        Browser.Response details = signInWithContoso(t, browser);
+
+        assertThat(details.document().getElementById("displayName")).as(details.body()).isNotNull();
+        assertThat(details.document().getElementById("givenName")).isNotNull();
+        assertThat(details.document().getElementById("surname")).isNull();
+    }
+
     /** Signs in with Contoso from the social flow's page in {@code browser}; returns the redirect to the app. */
     private Browser.Response signInWithContoso(TestTenant t, Browser browser) {
         return approve(browser, pressProvider(browser, browser.open(authorizeUrl(t, "B2C_1_social", Map.of())),
