@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +15,11 @@ import org.springframework.stereotype.Component;
  * with {@code fake:} (so it is inert for every other test), sends the browser to a made-up provider
  * host that the test plays itself, and completes with whatever the test scripted for the provider:
  * an identity, or an {@link UpstreamException} of a given reason. An {@code error} parameter on the
- * callback is read like a real connector reads it.
+ * callback is read like a real connector reads it. Ordered first, so it is asked before the OpenID
+ * Connect connector, which takes every provider of its protocol.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class FakeConnector implements Connector {
 
     public static final String SCHEME = "fake:";
