@@ -47,6 +47,18 @@ class ArchitectureTests {
     }
 
     @Test
+    void localAccountsAndFederationWhenCompiledThenDoNotDependOnEachOther() {
+        noClasses().that().resideInAPackage("dev.foyer.localaccount..")
+                .should().dependOnClassesThat().resideInAPackage("dev.foyer.federation..")
+                .because("the sign-in page shows the providers' buttons through journey's ExternalSignIns")
+                .check(FOYER);
+        noClasses().that().resideInAPackage("dev.foyer.federation..")
+                .should().dependOnClassesThat().resideInAPackage("dev.foyer.localaccount..")
+                .because("federated sign-up shares only userflow's SignUpAttribute with the local sign-up")
+                .check(FOYER);
+    }
+
+    @Test
     void userflowWhenCompiledThenDependsOnlyOnTenantJdkSpringAndJackson() {
         classes().that().resideInAPackage("dev.foyer.userflow..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(

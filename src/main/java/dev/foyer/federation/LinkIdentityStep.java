@@ -7,6 +7,7 @@ import dev.foyer.directory.AccountExistsException;
 import dev.foyer.directory.Identity;
 import dev.foyer.directory.User;
 import dev.foyer.directory.UserRepository;
+import dev.foyer.journey.ExternalSignIns;
 import dev.foyer.journey.FormInput;
 import dev.foyer.journey.ReturningStep;
 import dev.foyer.journey.StepContext;
@@ -46,15 +47,15 @@ class LinkIdentityStep implements ReturningStep {
     private static final String NOTICE = "notice";
     private static final String ERROR = "error";
 
-    private final LinkableProviders linkable;
+    private final FlowProviders flowProviders;
     private final IdentityProviderRepository providers;
     private final UpstreamSignIns signIns;
     private final UserRepository users;
     private final AuditLog audit;
 
-    LinkIdentityStep(LinkableProviders linkable, IdentityProviderRepository providers, UpstreamSignIns signIns,
+    LinkIdentityStep(FlowProviders flowProviders, IdentityProviderRepository providers, UpstreamSignIns signIns,
                      UserRepository users, AuditLog audit) {
-        this.linkable = linkable;
+        this.flowProviders = flowProviders;
         this.providers = providers;
         this.signIns = signIns;
         this.users = users;
@@ -68,7 +69,7 @@ class LinkIdentityStep implements ReturningStep {
 
     @Override
     public StepOutcome prepare(StepContext context) {
-        if (!LinkableProviders.CHOICE.equals(context.choice().orElse(""))) {
+        if (!ExternalSignIns.LINK_CHOICE.equals(context.choice().orElse(""))) {
             return StepOutcome.completed();
         }
         View view = view(context, user(context)).with(NOTICE, context.get(NOTICE).orElse(null));
@@ -92,13 +93,13 @@ class LinkIdentityStep implements ReturningStep {
             return StepOutcome.show(view(context, user).withPageError("Choose an account to link, or Done."));
         }
         String name = action.substring(LINK_PREFIX.length());
-        Optional<IdentityProvider> provider = linkable.of(context.flow()).stream()
+        Optional<IdentityProvider> provider = flowProviders.of(context.flow()).stream()
                 .filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
         if (provider.isEmpty()) {
             return StepOutcome.show(view(context, user).withPageError(
                     "That provider cannot be linked here. Choose one of the accounts listed."));
         }
-        if (user.identities().stream().anyMatch(i -> LinkableProviders.issued(provider.get(), i))) {
+        if (user.identities().stream().anyMatch(i -> ProviderIssuers.issued(provider.get(), i))) {
             return StepOutcome.show(view(context, user).withPageError(
                     "Your " + provider.get().displayName() + " account is already linked."));
         }
@@ -196,8 +197,8 @@ class LinkIdentityStep implements ReturningStep {
 
     /** The flow's providers first, then any provider of the tenant, whose identities have this issuer. */
     private Optional<IdentityProvider> providerOf(StepContext context, Identity identity) {
-        return linkable.of(context.flow()).stream().filter(p -> LinkableProviders.issued(p, identity)).findFirst()
-                .or(() -> providers.findAll().stream().filter(p -> LinkableProviders.issued(p, identity)).findFirst());
+        return flowProviders.of(context.flow()).stream().filter(p -> ProviderIssuers.issued(p, identity)).findFirst()
+                .or(() -> providers.findAll().stream().filter(p -> ProviderIssuers.issued(p, identity)).findFirst());
     }
 
     private String displayName(StepContext context, Identity identity) {
@@ -205,11 +206,11 @@ class LinkIdentityStep implements ReturningStep {
     }
 
     private View view(StepContext context, User user) {
-        List<IdentityProvider> offered = linkable.of(context.flow());
+        List<IdentityProvider> offered = flowProviders.of(context.flow());
         List<LinkedAccount> linked = user.identities().stream().filter(Identity::isFederated)
                 .map(i -> new LinkedAccount(displayName(context, i), i.issuer(), i.issuerAssignedId())).toList();
         List<IdentityProvider> available = offered.stream()
-                .filter(p -> user.identities().stream().noneMatch(i -> LinkableProviders.issued(p, i))).toList();
+                .filter(p -> user.identities().stream().noneMatch(i -> ProviderIssuers.issued(p, i))).toList();
         return View.of("link-identity")
                 .with("linked", linked)
                 .with("available", available.stream().map(p -> new LinkOption(p.name(), p.displayName())).toList());

@@ -80,7 +80,7 @@ public class JourneyEngine {
             }
             List<AuthenticationFactor> factors = run.session.map(SsoSession::factors).orElse(List.of());
             return new JourneyStart.Finished(new JourneyResult(state.objectId, factors, SsoSession.authTime(factors),
-                    false, request.protocolState()));
+                    false, request.protocolState(), null));
         }
         if (pending.get() instanceof StepOutcome.Failed failed) {
             return new JourneyStart.Refused(failed.error());
@@ -90,10 +90,9 @@ public class JourneyEngine {
                     state.objectId == null ? JourneyError.LOGIN_REQUIRED : JourneyError.INTERACTION_REQUIRED);
         }
         store.insert(id, state);
-        if (pending.get() instanceof StepOutcome.Redirect away) {
-            // E.g. a domain_hint naming an identity provider: straight there, no page of ours first.
-            return new JourneyStart.Interaction(away.location());
-        }
+        // A step that leaves at once (a domain_hint naming an identity provider) still goes through the
+        // journey's URL: that binds the journey to this browser before anything is sent upstream, so
+        // the callback can be checked against it; the journey URL then redirects upstream, no page shown.
         return new JourneyStart.Interaction(pageUrl(flow, id));
     }
 
@@ -197,7 +196,7 @@ public class JourneyEngine {
                     return new JourneyEnd.NotFound();
                 }
                 return new JourneyEnd.Succeeded(new JourneyResult(state.objectId, state.resultFactors,
-                        state.authTime, state.newUser, state.request.protocolState()));
+                        state.authTime, state.newUser, state.request.protocolState(), state.sealedIdpAccessToken));
             }
             case FAILED -> {
                 if (!store.delete(id)) {

@@ -25,12 +25,22 @@ class JourneyPlanner {
      * without a page. The new password of a reset comes after the second factor, so a reset cannot
      * get around MFA.
      */
+    // A provider's button (or domain_hint) on the sign-in page: upstream and back, then link the new
+    // identity to a local account with the same verified email, or create its user (a sign-in-only
+    // flow refuses). Each completes without a page when the user signed in locally.
+    private static final String FEDERATED_SIGN_IN = "federatedSignIn";
+    private static final String FEDERATED_LINK = "federatedLink";
+    private static final String FEDERATED_SIGN_UP = "federatedSignUp";
+
     static final Map<UserFlowType, List<String>> BEFORE_SECOND_FACTOR = Map.of(
-            UserFlowType.SIGN_UP_OR_SIGN_IN, List.of("localSignIn", "emailVerification", "signUpDetails"),
-            UserFlowType.SIGN_IN, List.of("localSignIn", "emailVerification"),
+            UserFlowType.SIGN_UP_OR_SIGN_IN, List.of("localSignIn", FEDERATED_SIGN_IN, FEDERATED_LINK,
+                    FEDERATED_SIGN_UP, "emailVerification", "signUpDetails"),
+            UserFlowType.SIGN_IN, List.of("localSignIn", FEDERATED_SIGN_IN, FEDERATED_LINK, FEDERATED_SIGN_UP,
+                    "emailVerification"),
             UserFlowType.SIGN_UP, List.of("emailVerification", "signUpDetails"),
             UserFlowType.PASSWORD_RESET, List.of("emailVerification"),
-            UserFlowType.PROFILE_EDITING, List.of("localSignIn", "emailVerification"));
+            UserFlowType.PROFILE_EDITING, List.of("localSignIn", FEDERATED_SIGN_IN, FEDERATED_LINK,
+                    FEDERATED_SIGN_UP, "emailVerification"));
     static final Map<UserFlowType, List<String>> AFTER_SECOND_FACTOR = Map.of(
             UserFlowType.SIGN_UP_OR_SIGN_IN, List.of("passwordReset"),
             UserFlowType.SIGN_IN, List.of("passwordReset"),

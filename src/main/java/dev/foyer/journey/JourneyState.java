@@ -48,4 +48,6 @@ final class JourneyState {
     List<AuthenticationFactor> resultFactors = new ArrayList<>();
     Instant authTime;
     Instant expiresAt;
+    /** See {@link JourneyResult#sealedIdpAccessToken()}: sealed by the step that received it. */
+    String sealedIdpAccessToken;
 }

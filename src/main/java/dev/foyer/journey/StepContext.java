@@ -126,6 +126,19 @@ public final class StepContext {
         state.proven.add(new AuthenticationFactor(method, now));
     }
 
+    /** Records a sign-in at the upstream identity provider {@code issuer} ({@code fed}), proven on this run. */
+    public void proveFederated(String issuer) {
+        state.proven.add(new AuthenticationFactor(AuthenticationFactor.FEDERATED, now, issuer));
+    }
+
+    /**
+     * Hands the upstream provider's access token to the application (the {@code idp_access_token}
+     * claim), already sealed with {@code SecretBox} bound to {@link JourneyResult#IDP_ACCESS_TOKEN}.
+     */
+    public void handOverIdpAccessToken(String sealed) {
+        state.sealedIdpAccessToken = sealed;
+    }
+
     /** Whether {@code method} was proven on this run itself (not by an earlier sign-in of the session). */
     public boolean provedOnThisRun(String method) {
         return state.proven.stream().anyMatch(f -> f.method().equals(method));

@@ -4,6 +4,7 @@ import dev.foyer.audit.AuditEvent;
 import dev.foyer.directory.Accounts;
 import dev.foyer.directory.EmailAddress;
 import dev.foyer.directory.User;
+import dev.foyer.journey.ExternalSignIns;
 import dev.foyer.journey.FormInput;
 import dev.foyer.journey.JourneyError;
 import dev.foyer.journey.Step;
@@ -13,10 +14,13 @@ import dev.foyer.journey.View;
 import dev.foyer.lockout.SignInLockout;
 import dev.foyer.session.AuthenticationFactor;
 import dev.foyer.session.SsoSession;
+import dev.foyer.userflow.UserFlowDefinition;
 import dev.foyer.userflow.UserFlowType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +28,9 @@ import org.springframework.stereotype.Component;
  * without a page when the SSO session already proved a first factor (the password, or a password
  * reset) recently enough (no {@code prompt=login}, within {@code max_age}). A locked sign-in name
  * or a throttled client address is refused before the password is checked ({@link SignInLockout}).
+ * Beside the form, a button per identity provider of the flow ({@link ExternalSignIns}); a flow
+ * without {@code LocalAccount} shows only the buttons. A button, or a {@code domain_hint} naming
+ * one of the flow's providers, becomes the journey's choice and the federation step takes over.
  */
 @Component
 class LocalSignInStep implements Step {
@@ -32,15 +39,26 @@ class LocalSignInStep implements Step {
     static final String SIGN_UP = AccountPath.SIGN_UP_CHOICE;
     static final String WRONG_CREDENTIALS = "The email address or password is incorrect.";
     static final int MAX_FIELD = 256;
+    /**
+     * The ids of the sign-in page's own elements: a provider's button is {@code button#<Name>}, so a
+     * provider named like one of them is left off the page rather than make its HTML invalid.
+     */
+    static final Set<String> PAGE_IDS = Set.of("api", "localAccountForm", "socialAccountForm", "signInName",
+            "password", "next", "cancel", "forgotPassword", "createAccount");
+    static final String NO_LOCAL_ACCOUNTS = "Signing in with an email address and password is not available here."
+            + " Choose one of the other ways to sign in.";
 
     private final Accounts accounts;
     private final AccountEvents events;
     private final SignInLockout lockout;
+    private final List<ExternalSignIns> externalSignIns;
 
-    LocalSignInStep(Accounts accounts, AccountEvents events, SignInLockout lockout) {
+    LocalSignInStep(Accounts accounts, AccountEvents events, SignInLockout lockout,
+                    List<ExternalSignIns> externalSignIns) {
         this.accounts = accounts;
         this.events = events;
         this.lockout = lockout;
+        this.externalSignIns = externalSignIns;
     }
 
     @Override
@@ -60,6 +78,11 @@ class LocalSignInStep implements Step {
             context.identify(session.get().objectId(), false);
             return StepOutcome.completed();
         }
+        Optional<String> hinted = hintedProvider(context);
+        if (hinted.isPresent()) {
+            context.choose(ExternalSignIns.choiceOf(hinted.get()));
+            return StepOutcome.completed();
+        }
         String hint = context.request().loginHint();
         return StepOutcome.show(view(context, hint == null || hint.length() > MAX_FIELD ? "" : hint));
     }
@@ -72,6 +95,13 @@ class LocalSignInStep implements Step {
         }
         if (input.isAction(AccountPath.FORGOT_PASSWORD_CHOICE)) {
             return forgotPassword(context);
+        }
+        Optional<String> provider = ExternalSignIns.providerOf(input.action());
+        if (provider.isPresent()) {
+            return external(context, provider.get());
+        }
+        if (!allowsLocalAccounts(context)) {
+            return StepOutcome.show(view(context, "").withPageError(NO_LOCAL_ACCOUNTS));
         }
         String signInName = input.get("signInName");
         String password = input.raw("password");
@@ -116,7 +146,10 @@ class LocalSignInStep implements Step {
      * this flow and then signs the user in; off, the application gets AADB2C90118 and starts its
      * password reset flow itself.
      */
-    private static StepOutcome forgotPassword(StepContext context) {
+    private StepOutcome forgotPassword(StepContext context) {
+        if (!allowsLocalAccounts(context)) {
+            return StepOutcome.show(view(context, "").withPageError(NO_LOCAL_ACCOUNTS));
+        }
         if (!context.flow().properties().selfServicePasswordReset()) {
             return new StepOutcome.Failed(JourneyError.FORGOT_PASSWORD);
         }
@@ -124,12 +157,43 @@ class LocalSignInStep implements Step {
         return StepOutcome.completed();
     }
 
-    private static View view(StepContext context, String signInName) {
-        return View.of("signin").with("signInName", signInName).with("allowSignUp", allowsSignUp(context));
+    /** Only a button the page showed counts; anything else shows the page again. */
+    private StepOutcome external(StepContext context, String provider) {
+        boolean offered = buttons(context).stream().anyMatch(b -> b.name().equals(provider));
+        if (!offered) {
+            return StepOutcome.show(view(context, "").withPageError(
+                    "This way to sign in is not available. Choose another one."));
+        }
+        context.choose(ExternalSignIns.choiceOf(provider));
+        return StepOutcome.completed();
     }
 
-    /** Sign-in-only flows (and the administrators' flow) offer no "Sign up now". */
+    private Optional<String> hintedProvider(StepContext context) {
+        String hint = context.request().domainHint();
+        if (hint == null || hint.isBlank() || hint.length() > MAX_FIELD) {
+            return Optional.empty();
+        }
+        return externalSignIns.stream().map(e -> e.hinted(context.flow(), hint.strip()))
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    private List<ExternalSignIns.Button> buttons(StepContext context) {
+        return externalSignIns.stream().flatMap(e -> e.buttons(context.flow()).stream())
+                .filter(b -> !PAGE_IDS.contains(b.name()) && !b.name().endsWith("-error"))
+                .toList();
+    }
+
+    private View view(StepContext context, String signInName) {
+        return View.of("signin").with("signInName", signInName).with("allowSignUp", allowsSignUp(context))
+                .with("localAccount", allowsLocalAccounts(context)).with("providers", buttons(context));
+    }
+
+    /** Sign-in-only flows (and the administrators' flow) offer no "Sign up now"; nor do flows without local accounts. */
     private static boolean allowsSignUp(StepContext context) {
-        return context.flow().type() == UserFlowType.SIGN_UP_OR_SIGN_IN;
+        return context.flow().type() == UserFlowType.SIGN_UP_OR_SIGN_IN && allowsLocalAccounts(context);
+    }
+
+    private static boolean allowsLocalAccounts(StepContext context) {
+        return context.flow().definition().identityProviders().contains(UserFlowDefinition.LOCAL_ACCOUNT);
     }
 }

@@ -3,13 +3,14 @@ package dev.foyer.localaccount;
 import dev.foyer.audit.AuditEvent;
 import dev.foyer.directory.Accounts;
 import dev.foyer.directory.User;
-import dev.foyer.federation.LinkableProviders;
+import dev.foyer.journey.ExternalSignIns;
 import dev.foyer.journey.FormInput;
 import dev.foyer.journey.Step;
 import dev.foyer.journey.StepContext;
 import dev.foyer.journey.StepOutcome;
 import dev.foyer.journey.View;
 import dev.foyer.mfa.phone.PhoneMethods;
+import dev.foyer.userflow.SignUpAttribute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,13 +37,14 @@ class ProfileEditStep implements Step {
     private final Accounts accounts;
     private final PhoneMethods phoneMethods;
     private final AccountEvents events;
-    private final LinkableProviders linkable;
+    private final List<ExternalSignIns> externalSignIns;
 
-    ProfileEditStep(Accounts accounts, PhoneMethods phoneMethods, AccountEvents events, LinkableProviders linkable) {
+    ProfileEditStep(Accounts accounts, PhoneMethods phoneMethods, AccountEvents events,
+                    List<ExternalSignIns> externalSignIns) {
         this.accounts = accounts;
         this.phoneMethods = phoneMethods;
         this.events = events;
-        this.linkable = linkable;
+        this.externalSignIns = externalSignIns;
     }
 
     @Override
@@ -68,11 +70,11 @@ class ProfileEditStep implements Step {
             return StepOutcome.completed();
         }
         if (input.isAction(LINKED_ACCOUNTS)) {
-            if (!linkable.offered(context.flow())) {
+            if (!offersLinking(context)) {
                 return StepOutcome.show(view(context, user, currentValues(context, user))
                         .withPageError("Linking other accounts is not available here."));
             }
-            context.choose(LinkableProviders.CHOICE);
+            context.choose(ExternalSignIns.LINK_CHOICE);
             return StepOutcome.completed();
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -141,6 +143,11 @@ class ProfileEditStep implements Step {
                 .with("attributes", attributes(context))
                 .with("values", Map.copyOf(values))
                 .with("hasPhone", !phoneMethods.verified(user.objectId()).isEmpty())
-                .with("canLink", linkable.offered(context.flow()));
+                .with("canLink", offersLinking(context));
+    }
+
+    /** Whether the flow offers identity providers, which a user may then link on the linked-accounts page. */
+    private boolean offersLinking(StepContext context) {
+        return externalSignIns.stream().anyMatch(e -> !e.buttons(context.flow()).isEmpty());
     }
 }

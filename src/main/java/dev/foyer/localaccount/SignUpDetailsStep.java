@@ -13,6 +13,7 @@ import dev.foyer.journey.StepContext;
 import dev.foyer.journey.StepOutcome;
 import dev.foyer.journey.View;
 import dev.foyer.session.AuthenticationFactor;
+import dev.foyer.userflow.SignUpAttribute;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,9 +7,12 @@
  * sign-in page or implied by the flow's type) whether it has anything to do. Each outcome (sign-in
  * succeeded or failed, email code sent, verified or refused, account created, password reset,
  * profile updated) is
- * recorded in the audit log in the submit's transaction. Depends on {@code journey} (the step contract),
+ * recorded in the audit log in the submit's transaction. The sign-in page also shows the buttons of
+ * other ways to sign in that another feature contributes through
+ * {@link dev.foyer.journey.ExternalSignIns} (federation's identity providers); a button only records
+ * the choice. Depends on {@code journey} (the step contract),
  * {@code directory}, {@code lockout}, {@code messaging}, {@code security}, {@code audit} and
- * {@code mfa.phone} (only to know whether the user has a phone number to change) and {@code federation}
- * (only to know whether the flow offers identity providers to link).
+ * {@code mfa.phone} (only to know whether the user has a phone number to change); never on
+ * {@code federation}.
  */
 package dev.foyer.localaccount;

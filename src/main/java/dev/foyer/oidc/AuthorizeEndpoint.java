@@ -7,6 +7,7 @@ import dev.foyer.journey.JourneyRequest;
 import dev.foyer.journey.JourneyResult;
 import dev.foyer.journey.JourneyStart;
 import dev.foyer.session.AuthenticationFactor;
+import dev.foyer.session.SsoSession;
 import dev.foyer.session.SsoSessions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -142,7 +143,8 @@ class AuthorizeEndpoint {
             amr.add("mfa");
         }
         return new Authentication(result.objectId(), authorization.clientId(), authorization.flowId(),
-                authorization.scopes(), result.authTime(), amr, result.newUser());
+                authorization.scopes(), result.authTime(), amr, result.newUser(),
+                SsoSession.identityProvider(result.factors()).orElse(null), result.sealedIdpAccessToken());
     }
 
     static ModelAndView problem(HttpServletResponse response, int status, String message) {

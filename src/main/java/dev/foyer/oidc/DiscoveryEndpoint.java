@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 class DiscoveryEndpoint {
 
     static final List<String> CLAIMS = List.of("iss", "sub", "aud", "exp", "iat", "nbf", "auth_time", "nonce", "ver",
-            "tfp", "acr", "amr", "oid", "tid", "emails", "name", "given_name", "family_name", "idp", "newUser");
+            "tfp", "acr", "amr", "oid", "tid", "emails", "name", "given_name", "family_name", "idp", "idp_access_token", "newUser");
 
     private final FlowEndpoints endpoints;
     private final SigningKeys keys;

@@ -13,14 +13,20 @@ import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
 import com.nimbusds.openid.connect.sdk.claims.CodeHash;
 import dev.foyer.directory.User;
+import dev.foyer.journey.JourneyResult;
 import dev.foyer.keys.SigningKeys;
+import dev.foyer.secrets.SecretBox;
+import dev.foyer.secrets.SecretUnreadableException;
 import dev.foyer.security.OpaqueTokens;
 import dev.foyer.userflow.TokenCompatibility;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Signs ID and access tokens (RS256, {@code kid} in the header) with the tenant's active key. */
@@ -29,13 +35,18 @@ class TokenIssuer {
 
     /** Marks an access token's {@code jti} with its grant, so revoking the grant revokes the token. */
     static final char GRANT_SEPARATOR = '.';
+    static final String IDP_ACCESS_TOKEN = "idp_access_token";
+
+    private static final Logger log = LoggerFactory.getLogger(TokenIssuer.class);
 
     private final SigningKeys keys;
     private final Clock clock;
+    private final SecretBox secretBox;
 
-    TokenIssuer(SigningKeys keys, Clock clock) {
+    TokenIssuer(SigningKeys keys, Clock clock, SecretBox secretBox) {
         this.keys = keys;
         this.clock = clock;
+        this.secretBox = secretBox;
     }
 
     record Issued(String value, Instant issuedAt, Instant expiresAt) {
@@ -57,8 +68,10 @@ class TokenIssuer {
             claims.claim("at_hash",
                     AccessTokenHash.compute(new BearerAccessToken(accessToken), JWSAlgorithm.RS256).getValue());
         }
-        ApplicationClaims.of(endpoint.flow().definition(), user, endpoint.tenant(), authentication.newUser())
+        ApplicationClaims.of(endpoint.flow().definition(), user, endpoint.tenant(), authentication.newUser(),
+                        authentication.idp())
                 .forEach(claims::claim);
+        idpAccessToken(endpoint, authentication).ifPresent(token -> claims.claim(IDP_ACCESS_TOKEN, token));
         return new Issued(sign(claims.build(), JOSEObjectType.JWT), now, expiresAt);
     }
 
@@ -70,7 +83,9 @@ class TokenIssuer {
                 .jwtID(grantId + String.valueOf(GRANT_SEPARATOR) + OpaqueTokens.generate().substring(0, 16))
                 .claim("azp", authentication.clientId().toString())
                 .claim("scp", String.join(" ", authentication.scopes()));
-        ApplicationClaims.of(endpoint.flow().definition(), user, endpoint.tenant(), false).forEach(claims::claim);
+        ApplicationClaims.of(endpoint.flow().definition(), user, endpoint.tenant(), false, authentication.idp())
+                .forEach(claims::claim);
+        idpAccessToken(endpoint, authentication).ifPresent(token -> claims.claim(IDP_ACCESS_TOKEN, token));
         return new Issued(sign(claims.build(), new JOSEObjectType("at+jwt")), now, expiresAt);
     }
 
@@ -125,5 +140,22 @@ class TokenIssuer {
             throw new IllegalStateException("Signing failed", e);
         }
         return jwt.serialize();
+    }
+
+    /**
+     * The upstream provider's access token, when the flow selects {@code idp_access_token} and the
+     * user signed in upstream on the run that made this grant; it waits sealed in the grant.
+     */
+    private Optional<String> idpAccessToken(FlowEndpoint endpoint, Authentication authentication) {
+        if (authentication.sealedIdpAccessToken() == null
+                || !endpoint.flow().definition().applicationClaims().contains(IDP_ACCESS_TOKEN)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(secretBox.open(authentication.sealedIdpAccessToken(), JourneyResult.IDP_ACCESS_TOKEN));
+        } catch (SecretUnreadableException e) {
+            log.warn("The upstream access token of a grant cannot be opened and is left out: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 }

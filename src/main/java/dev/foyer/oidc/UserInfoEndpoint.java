@@ -3,6 +3,7 @@ package dev.foyer.oidc;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.foyer.directory.Accounts;
 import dev.foyer.directory.User;
+import dev.foyer.userflow.UserFlowDefinition;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +61,10 @@ class UserInfoEndpoint {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sub", user.get().objectId().toString());
-        body.putAll(ApplicationClaims.of(endpoint.get().flow().definition(), user.get(), endpoint.get().tenant(), false));
+        // The access token names the provider the user signed in with (when the flow selects idp).
+        Object idp = claims.get().getClaim("idp");
+        body.putAll(ApplicationClaims.of(endpoint.get().flow().definition(), user.get(), endpoint.get().tenant(), false,
+                idp instanceof String name && !UserFlowDefinition.LOCAL_ACCOUNT.equals(name) ? name : null));
         return ResponseEntity.ok(body);
     }
 

@@ -32,7 +32,7 @@ public record SsoSession(String id, UUID objectId, List<AuthenticationFactor> fa
     }
 
     /**
-     * Whether a first factor (the password, or a password reset by email) was proven no longer than
+     * Whether a first factor (the password, a password reset by email, or an upstream sign-in) was proven no longer than
      * {@code maxAge} ago (null: any time).
      */
     public boolean hasFirstFactor(Duration maxAge, Instant now) {
@@ -44,6 +44,19 @@ public record SsoSession(String id, UUID objectId, List<AuthenticationFactor> fa
     public boolean hasSecondFactor(Duration maxAge, Instant now) {
         return factors.stream().filter(AuthenticationFactor::isSecondFactor)
                 .anyMatch(f -> maxAge == null || !f.at().plus(maxAge).isBefore(now));
+    }
+
+    /**
+     * The upstream issuer of the latest first factor when that was a sign-in at an identity
+     * provider; empty when it was the local password (or email): what the {@code idp} claim names.
+     */
+    public static Optional<String> identityProvider(List<AuthenticationFactor> factors) {
+        return factors.stream().filter(AuthenticationFactor::isFirstFactor)
+                // A password and an upstream sign-in proven together (linking) name the provider.
+                .max(Comparator.comparing(AuthenticationFactor::at)
+                        .thenComparing(f -> AuthenticationFactor.FEDERATED.equals(f.method())))
+                .filter(f -> AuthenticationFactor.FEDERATED.equals(f.method()))
+                .map(AuthenticationFactor::idp);
     }
 
     /** This session as a flow sees it: only factors proven at or after {@code cutoff} count. */

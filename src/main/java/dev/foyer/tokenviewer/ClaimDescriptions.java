@@ -43,6 +43,7 @@ final class ClaimDescriptions {
             Map.entry("given_name", "The user's given (first) name"),
             Map.entry("family_name", "The user's surname (family name)"),
             Map.entry("idp", "The identity provider the user signed in with"),
+            Map.entry("idp_access_token", "The access token the identity provider issued when the user signed in there"),
             Map.entry("newUser", "True when this run of the user flow created the account"),
             Map.entry("tid", "The tenant (directory) the user belongs to"),
             Map.entry("c_hash", "A hash of the authorization code sent with this token, which binds the two"),

@@ -73,7 +73,7 @@ abstract class GrantsTests {
         UUID alreadyRevoked = in(tenant, () -> grants.create(authentication, T0));
         in(tenant, () -> grants.revoke(alreadyRevoked, "logout", T0));
         Authentication someoneElse = new Authentication(ContractRows.user(jdbc, tenant.id()),
-                authentication.clientId(), authentication.flowId(), authentication.scopes(), T0, List.of("pwd"), false);
+                authentication.clientId(), authentication.flowId(), authentication.scopes(), T0, List.of("pwd"), false, null, null);
         UUID others = in(tenant, () -> grants.create(someoneElse, T0));
         Tenant other = TestTenants.create(tenants);
 
@@ -172,7 +172,7 @@ abstract class GrantsTests {
     private Authentication authenticationIn(Tenant owner) {
         return new Authentication(ContractRows.user(jdbc, owner.id()),
                 ContractRows.application(jdbc, owner.id(), "WEB"), ContractRows.flow(jdbc, owner.id()),
-                List.of("openid", "offline_access"), T0, List.of("pwd"), true);
+                List.of("openid", "offline_access"), T0, List.of("pwd"), true, null, null);
     }
 
     private static AuthorizationRequest request(Authentication authentication) {

@@ -1,26 +1,27 @@
-package dev.foyer.localaccount;
+package dev.foyer.userflow;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A user attribute collected on the sign-up page: a built-in one or a custom {@code extension_*}.
+ * A user attribute a flow collects on sign-up (the local sign-up page, or the page after a first
+ * social sign-in): a built-in one or a custom {@code extension_*}.
  *
  * @param name  the form field id, e.g. {@code givenName}
  * @param label what the page shows
  */
 public record SignUpAttribute(String name, String label) {
 
-    static final int MAX_LENGTH = 256;
-    static final String EXTENSION_PREFIX = "extension_";
+    public static final int MAX_LENGTH = 256;
+    public static final String EXTENSION_PREFIX = "extension_";
 
     private static final Map<String, String> BUILT_IN = Map.of(
             "displayName", "Display Name",
             "givenName", "Given Name",
             "surname", "Surname");
 
-    static List<SignUpAttribute> of(List<String> names) {
+    public static List<SignUpAttribute> of(List<String> names) {
         return names.stream()
                 .filter(n -> BUILT_IN.containsKey(n) || n.startsWith(EXTENSION_PREFIX))
                 .map(n -> new SignUpAttribute(n, BUILT_IN.containsKey(n) ? BUILT_IN.get(n) : humanise(n)))
@@ -28,7 +29,7 @@ public record SignUpAttribute(String name, String label) {
     }
 
     /** What is wrong with {@code value}, if anything. Every collected attribute is required. */
-    Optional<String> validate(String value) {
+    public Optional<String> validate(String value) {
         if (value.isEmpty()) {
             return Optional.of("Please enter your " + label.toLowerCase() + ".");
         }

@@ -1,45 +1,18 @@
 package dev.foyer.federation;
 
 import dev.foyer.directory.Identity;
-import dev.foyer.userflow.UserFlow;
-import dev.foyer.userflow.UserFlowDefinition;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
- * The identity providers a signed-in user may link in a flow: those the flow lists (besides
- * {@code LocalAccount}) that exist in the tenant and are enabled. The profile page asks this whether
- * to offer "Linked accounts"; choosing it ({@link #CHOICE}) hands over to {@link LinkIdentityStep}.
+ * Which provider issued a federated identity, told without asking the provider; the linked-accounts
+ * page uses it to name a user's identities and to leave linked providers off its buttons.
  */
-@Component
-public class LinkableProviders {
-
-    /** The journey choice that runs the linked-accounts page after the profile page. */
-    public static final String CHOICE = "linkIdentity";
+final class ProviderIssuers {
 
     private static final String DISCOVERY_SUFFIX = "/.well-known/openid-configuration";
 
-    private final IdentityProviderRepository providers;
-
-    public LinkableProviders(IdentityProviderRepository providers) {
-        this.providers = providers;
-    }
-
-    /** In the flow's order; empty when the flow lists no usable provider. */
-    public List<IdentityProvider> of(UserFlow flow) {
-        return flow.definition().identityProviders().stream()
-                .filter(name -> !UserFlowDefinition.LOCAL_ACCOUNT.equalsIgnoreCase(name))
-                .map(providers::findByName)
-                .flatMap(Optional::stream)
-                .filter(IdentityProvider::enabled)
-                .distinct()
-                .toList();
-    }
-
-    public boolean offered(UserFlow flow) {
-        return !of(flow).isEmpty();
+    private ProviderIssuers() {
     }
 
     /**
