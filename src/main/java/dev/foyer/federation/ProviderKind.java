@@ -10,7 +10,8 @@ import java.util.Map;
 public enum ProviderKind {
 
     /** Any OpenID Connect provider, configured by its metadata (discovery) URL. */
-    OPENID_CONNECT(Protocol.OPENID_CONNECT, ProviderSettings.empty()),
+    OPENID_CONNECT(Protocol.OPENID_CONNECT, new ProviderSettings(null, null, null, null, null,
+            List.of("openid", "email", "profile"), ProviderSettings.OIDC_MAPPING, null, null)),
     /** Any OAuth 2.0 provider with a user-info endpoint, configured by its three URLs and a claim mapping. */
     OAUTH2(Protocol.OAUTH2, ProviderSettings.empty()),
     GOOGLE(Protocol.OPENID_CONNECT, new ProviderSettings(

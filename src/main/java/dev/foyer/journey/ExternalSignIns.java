@@ -3,6 +3,7 @@ package dev.foyer.journey;
 import dev.foyer.userflow.UserFlow;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Other ways to sign in that a feature (federation) offers on the sign-in page, beside the local
@@ -14,6 +15,14 @@ public interface ExternalSignIns {
 
     /** The journey choice made by a provider's button or a matching {@code domain_hint}. */
     String CHOICE_PREFIX = "idp:";
+
+    /**
+     * The ids of the sign-in page's own elements: a provider's button is {@code button#<Name>}, so
+     * these names are refused for providers, and a provider named like one of them anyway is left off
+     * the page rather than make its HTML invalid.
+     */
+    Set<String> PAGE_IDS = Set.of("api", "localAccountForm", "socialAccountForm", "signInName",
+            "password", "next", "cancel", "forgotPassword", "createAccount");
 
     /** The journey choice that opens the linked-accounts page after a profile page. */
     String LINK_CHOICE = "linkIdentity";

@@ -39,12 +39,8 @@ class LocalSignInStep implements Step {
     static final String SIGN_UP = AccountPath.SIGN_UP_CHOICE;
     static final String WRONG_CREDENTIALS = "The email address or password is incorrect.";
     static final int MAX_FIELD = 256;
-    /**
-     * The ids of the sign-in page's own elements: a provider's button is {@code button#<Name>}, so a
-     * provider named like one of them is left off the page rather than make its HTML invalid.
-     */
-    static final Set<String> PAGE_IDS = Set.of("api", "localAccountForm", "socialAccountForm", "signInName",
-            "password", "next", "cancel", "forgotPassword", "createAccount");
+    /** The ids of the sign-in page's own elements, which no provider's button may take. */
+    static final Set<String> PAGE_IDS = ExternalSignIns.PAGE_IDS;
     static final String NO_LOCAL_ACCOUNTS = "Signing in with an email address and password is not available here."
             + " Choose one of the other ways to sign in.";
 

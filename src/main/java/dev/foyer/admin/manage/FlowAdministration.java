@@ -32,7 +32,7 @@ public class FlowAdministration {
 
     public static final List<String> BUILT_IN_ATTRIBUTES = List.of("displayName", "givenName", "surname");
     public static final List<String> BUILT_IN_CLAIMS = List.of("emails", "email", "name", "given_name",
-            "family_name", "oid", "tid", "idp", "newUser");
+            "family_name", "oid", "tid", "idp", "idp_access_token", "newUser");
     public static final List<String> DEFAULT_CLAIMS = List.of("emails", "name", "given_name", "family_name", "oid",
             "tid", "idp", "newUser");
     private static final Pattern EXTENSION = Pattern.compile("extension_[A-Za-z][A-Za-z0-9]{0,63}");

@@ -4,6 +4,7 @@ import dev.foyer.admin.manage.IdentityProviderAdministration.ProviderInput;
 import dev.foyer.federation.IdentityProvider;
 import dev.foyer.federation.ProviderKind;
 import dev.foyer.federation.ProviderSettings;
+import dev.foyer.journey.ExternalSignIns;
 import dev.foyer.userflow.UserFlowDefinition;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -58,6 +59,10 @@ final class IdentityProviderRules {
         }
         if (name.equalsIgnoreCase(UserFlowDefinition.LOCAL_ACCOUNT)) {
             errors.put("name", "LocalAccount is the name of local accounts; choose another name.");
+            return null;
+        }
+        if (ExternalSignIns.PAGE_IDS.stream().anyMatch(name::equalsIgnoreCase)) {
+            errors.put("name", "'" + name + "' is the id of an element of the sign-in page; choose another name.");
             return null;
         }
         return name;

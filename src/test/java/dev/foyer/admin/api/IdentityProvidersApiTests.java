@@ -142,6 +142,8 @@ class IdentityProvidersApiTests extends AdminApiTest {
                 Arguments.of("{\"name\":\"1bad\"," + google + "}", List.of("name")),
                 Arguments.of("{\"name\":\"has space\"," + google + "}", List.of("name")),
                 Arguments.of("{\"name\":\"localaccount\"," + google + "}", List.of("name")),
+                Arguments.of("{\"name\":\"next\"," + google + "}", List.of("name")),
+                Arguments.of("{\"name\":\"Password\"," + google + "}", List.of("name")),
                 Arguments.of("{\"name\":\"" + "a".repeat(65) + "\"," + google + "}", List.of("name")),
                 Arguments.of("{\"name\":\"X\",\"kind\":\"MYSPACE\",\"clientId\":\"c\",\"clientSecret\":\"s\"}",
                         List.of("kind")),

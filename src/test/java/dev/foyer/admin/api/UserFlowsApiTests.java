@@ -25,7 +25,7 @@ class UserFlowsApiTests extends AdminApiTest {
         Browser.Response read = get(base + "/b2c_1_signin");
         String etag = read.header("ETag").orElseThrow();
         String definition = """
-                {"identityProviders":["LocalAccount"],"signUpAttributes":[],"applicationClaims":["oid","emails"],
+                {"identityProviders":["LocalAccount"],"signUpAttributes":[],"applicationClaims":["oid","emails","idp_access_token"],
                  "properties":{"mfa":{"method":"phoneSms","enforcement":"ALWAYS_ON"},
                    "tokenLifetimes":{"accessAndIdToken":"PT30M","refreshToken":"P7D","refreshSlidingWindow":"unbounded"},
                    "tokenCompatibility":{"issuer":"TENANT","flowClaim":"ACR"},
@@ -41,7 +41,7 @@ class UserFlowsApiTests extends AdminApiTest {
         assertThat(properties.get("tokenCompatibility").get("issuer").asString()).isEqualTo("TENANT");
         assertThat(properties.get("session").get("rolling").asBoolean()).isFalse();
         assertThat(properties.get("passwordComplexity").asString()).isEqualTo("simple");
-        assertThat(after.get("applicationClaims").size()).isEqualTo(2);
+        assertThat(after.get("applicationClaims").toString()).isEqualTo("[\"oid\",\"emails\",\"idp_access_token\"]");
 
         assertThat(send("DELETE", base + "/B2C_1_signin", null).status()).isEqualTo(204);
         assertThat(get(base + "/B2C_1_signin").status()).isEqualTo(404);
