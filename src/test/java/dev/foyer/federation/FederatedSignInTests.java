@@ -68,9 +68,7 @@ class FederatedSignInTests extends FederationFlowTest {
     @Test
     void firstSignInWhenProviderOmitsAttributesThenAsksForThemAndCreatesTheUser() throws Exception {
         TestTenant t = newTenant();
-        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", null);
-        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
-                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        IdentityProvider contoso = contosoInSocialFlow(t, null);
         String email = uniqueEmail();
         String subject = "sub-" + email;
         fake.willSignIn(contoso, identity(ISSUER, subject, Map.of("email", email, "displayName", "Grace Hopper"), true));
@@ -117,9 +115,7 @@ class FederatedSignInTests extends FederationFlowTest {
     @Test
     void secondSignInWhenIdentityIsKnownThenSameSubjectWithoutAnyPage() throws Exception {
         TestTenant t = newTenant();
-        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", null);
-        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
-                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        IdentityProvider contoso = contosoInSocialFlow(t, null);
         String email = uniqueEmail();
         fake.willSignIn(contoso, identity(ISSUER, "sub-" + email, fullProfile(email), true));
 
@@ -137,9 +133,7 @@ class FederatedSignInTests extends FederationFlowTest {
     @Test
     void domainHintWhenItNamesAProviderOfTheFlowThenGoesStraightUpstream() throws Exception {
         TestTenant t = newTenant();
-        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", "contoso.example");
-        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
-                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        IdentityProvider contoso = contosoInSocialFlow(t, "contoso.example");
         String email = uniqueEmail();
         fake.willSignIn(contoso, identity(ISSUER, "sub-" + email, fullProfile(email), true));
         Browser browser = browser();
@@ -159,9 +153,7 @@ class FederatedSignInTests extends FederationFlowTest {
     @Test
     void ssoWhenSignedInWithAProviderThenSilentWithTheSameIdpUntilPromptLogin() throws Exception {
         TestTenant t = newTenant();
-        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", "contoso.example");
-        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
-                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        IdentityProvider contoso = contosoInSocialFlow(t, "contoso.example");
         String email = uniqueEmail();
         fake.willSignIn(contoso, identity(ISSUER, "sub-" + email, fullProfile(email), true));
         Browser browser = browser();
@@ -189,9 +181,7 @@ class FederatedSignInTests extends FederationFlowTest {
     @Test
     void userinfoWhenSocialUserThenEmailsAndIdpOfTheProvider() throws Exception {
         TestTenant t = newTenant();
-        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", null);
-        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
-                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        IdentityProvider contoso = contosoInSocialFlow(t, null);
         String email = uniqueEmail();
         fake.willSignIn(contoso, identity(ISSUER, "sub-" + email, fullProfile(email), true));
         JsonNode tokens = tokensOf(t, "B2C_1_social", signInWithContoso(t, browser()));
@@ -210,9 +200,7 @@ class FederatedSignInTests extends FederationFlowTest {
     @Test
     void unverifiedEmailWhenFirstSignInThenNotKeptAsTheUsersEmail() throws Exception {
         TestTenant t = newTenant();
-        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", null);
-        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
-                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        IdentityProvider contoso = contosoInSocialFlow(t, null);
         String email = uniqueEmail();
         fake.willSignIn(contoso, identity(ISSUER, "sub-" + email, fullProfile(email), false));
 
@@ -274,9 +262,7 @@ class FederatedSignInTests extends FederationFlowTest {
     @Test
     void profileEditingWhenASocialUserSignsInWithTheProviderThenEditsTheProfile() {
         TestTenant t = newTenant();
-        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", null);
-        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
-                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        IdentityProvider contoso = contosoInSocialFlow(t, null);
         flow(t, "edit", UserFlowType.PROFILE_EDITING, MfaSettings.OFF,
                 List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
         String email = uniqueEmail();
@@ -294,9 +280,7 @@ class FederatedSignInTests extends FederationFlowTest {
     @Test
     void firstSignInWhenTheProviderSuppliesUnusableValuesThenAsksForThemInstead() {
         TestTenant t = newTenant();
-        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", null);
-        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
-                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        IdentityProvider contoso = contosoInSocialFlow(t, null);
         String email = uniqueEmail();
         fake.willSignIn(contoso, identity(ISSUER, "sub-" + email, Map.of("email", email,
                 "displayName", "Grace\u0007Hopper", "givenName", "G".repeat(300), "surname", "Hopper"), true));
@@ -313,5 +297,13 @@ class FederatedSignInTests extends FederationFlowTest {
     private Browser.Response signInWithContoso(TestTenant t, Browser browser) {
         return approve(browser, pressProvider(browser, browser.open(authorizeUrl(t, "B2C_1_social", Map.of())),
                 "Contoso"));
+    }
+
+    /** Provider "Contoso" (fake connector) of {@code t}, listed with local accounts in flow B2C_1_social. */
+    private IdentityProvider contosoInSocialFlow(TestTenant t, String domainHint) {
+        IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", domainHint);
+        flow(t, "social", UserFlowType.SIGN_UP_OR_SIGN_IN, MfaSettings.OFF,
+                List.of(UserFlowDefinition.LOCAL_ACCOUNT, "Contoso"), ATTRIBUTES);
+        return contoso;
     }
 }
