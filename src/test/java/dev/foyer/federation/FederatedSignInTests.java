@@ -299,6 +299,33 @@ class FederatedSignInTests extends FederationFlowTest {
                 "Contoso"));
     }
 
+    @Test
+    void formPostCallbackWhenTheBrowserCookieIsMissingThenARepostPageContinuesFromThisSite() throws Exception {
+        TestTenant t = newTenant();
+        IdentityProvider contoso = contosoInSocialFlow(t, null);
+        String email = uniqueEmail();
+        fake.willSignIn(contoso, identity(ISSUER, "sub-" + email, fullProfile(email), true));
+        Browser browser = browser();
+        Browser.Response atProvider = pressProvider(browser,
+                browser.open(authorizeUrl(t, "B2C_1_social", Map.of())), "Contoso");
+        Map<String, String> sent = query(atProvider.location().orElseThrow());
+        Map<String, String> posted = Map.of("code", FakeConnector.CODE, "state", sent.get("state"));
+
+        // A provider's cross-site form post: the SameSite=Lax browser cookie does not come with it.
+        Browser.Response repost = browser().post(sent.get("redirect_uri"), posted);
+        assertThat(repost.status()).isEqualTo(200);
+        assertThat(repost.document().selectFirst("form#callbackRepost")).as(repost.body()).isNotNull();
+        assertThat(repost.header("Set-Cookie")).as("no new browser cookie to replace the journey's").isEmpty();
+        Browser.Response again = browser().post(sent.get("redirect_uri"),
+                Map.of("code", FakeConnector.CODE, "state", sent.get("state"), "foyer_reposted", "1"));
+        assertThat(again.status()).as("a re-post without the cookie is not re-posted again").isEqualTo(400);
+
+        Browser.Response done = browser.submit(repost, "form#callbackRepost", "button#continue", Map.of());
+        JWTClaimsSet claims = idToken(tokensOf(t, "B2C_1_social", done));
+        assertThat(claims.getStringListClaim("amr")).containsExactly("fed");
+        assertThat(usersIn(t)).isEqualTo(1);
+    }
+
     /** Provider "Contoso" (fake connector) of {@code t}, listed with local accounts in flow B2C_1_social. */
     private IdentityProvider contosoInSocialFlow(TestTenant t, String domainHint) {
         IdentityProvider contoso = provider(t, "Contoso", "Contoso ID", domainHint);
