@@ -106,7 +106,7 @@ public class JourneyStoreBenchmark {
         JourneyState s = new JourneyState();
         s.request = new JourneyRequest(UUID.randomUUID(), "B2C_1_susi_mfa", null, null, List.of(), null, null,
                 "/contoso/b2c_1_susi_mfa/oauth2/v2.0/authorize/resume?r=" + OpaqueTokens.generate(),
-                OpaqueTokens.generate() + OpaqueTokens.generate());
+                OpaqueTokens.generate() + OpaqueTokens.generate(), null, "http://localhost:8080");
         s.flowId = UUID.randomUUID();
         s.plan = List.of("LocalSignIn", "phone");
         s.secondFactorMethod = "phone";

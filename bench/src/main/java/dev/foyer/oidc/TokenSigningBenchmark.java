@@ -11,6 +11,7 @@ import dev.foyer.directory.User;
 import dev.foyer.keys.InMemorySigningKeyStore;
 import dev.foyer.keys.KeysProperties;
 import dev.foyer.keys.SigningKeys;
+import dev.foyer.secrets.SecretBox;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.userflow.UserFlow;
@@ -64,7 +65,10 @@ public class TokenSigningBenchmark {
         tenant = new Tenant(UUID.randomUUID(), "contoso", "Contoso");
         SigningKeys keys = new SigningKeys(new InMemorySigningKeyStore(),
                 new KeysProperties(Duration.ofDays(14), Duration.ofSeconds(30)));
-        issuer = new TokenIssuer(keys, Clock.systemUTC());
+        byte[] sealingKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(sealingKey);
+        issuer = new TokenIssuer(keys, Clock.systemUTC(),
+                SecretBox.of(java.util.Base64.getEncoder().encodeToString(sealingKey), List.of()));
         UserFlowDefinition definition = new UserFlowDefinition(List.of(UserFlowDefinition.LOCAL_ACCOUNT),
                 List.of("displayName", "givenName", "surname"),
                 List.of("emails", "name", "given_name", "family_name", "oid", "tid", "idp", "newUser"),
@@ -73,7 +77,7 @@ public class TokenSigningBenchmark {
                 new UserFlow(UUID.randomUUID(), "B2C_1_susi", UserFlowType.SIGN_UP_OR_SIGN_IN, definition, 1));
         UUID objectId = UUID.randomUUID();
         authentication = new Authentication(objectId, UUID.randomUUID(), endpoint.flow().id(),
-                List.of("openid", "offline_access"), Instant.now(), List.of("pwd"), false);
+                List.of("openid", "offline_access"), Instant.now(), List.of("pwd"), false, null, null);
         user = new User(objectId, "Ada Lovelace", "Ada", "Lovelace", Map.of(), true, Instant.now(),
                 List.of(Identity.emailAddress("contoso", dev.foyer.directory.EmailAddress.parse("ada@example.com"))));
         key = TenantContext.call(tenant, keys::activeKey);
