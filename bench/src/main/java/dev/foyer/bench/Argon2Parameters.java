@@ -27,6 +27,17 @@ record Argon2Parameters(String preset, int memoryKib, int iterations, int parall
                 "--foyer.passwords.argon2.parallelism=" + parallelism);
     }
 
+    /**
+     * The JVM options the README advises for production: the serial collector, and a heap of
+     * 128 MiB for the application plus room for one Argon2 computation per core, whose memory the
+     * server keeps (see README, Production).
+     */
+    List<String> productionJvmOptions(int cores) {
+        long argon2Mib = (long) Math.ceil(1.25 * cores * memoryKib / 1024.0);
+        long heapMib = (128 + argon2Mib + 31) / 32 * 32;
+        return List.of("-XX:+UseSerialGC", "-Xmx" + heapMib + "m");
+    }
+
     @Override
     public String toString() {
         return preset + " (m=" + memoryKib + " KiB, t=" + iterations + ", p=" + parallelism + ")";

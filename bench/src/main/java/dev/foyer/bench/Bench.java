@@ -228,9 +228,16 @@ public final class Bench {
                     + options.warmUp().toSeconds() + " s warm-up, " + options.duration().toSeconds() + " s measured");
             LoadRun.Result result = LoadRun.run(scenario, foyer, options.concurrency(), options.warmUp(),
                     options.duration(), operation);
-            say(String.format("  %.1f/s, p50 %.1f ms, p99 %.1f ms, %d failures, server %.2f ms CPU/op, generator %.2f ms CPU/op",
+            say(String.format("  %.1f/s, p50 %.1f ms, p99 %.1f ms, %d failures, server %.2f ms CPU/op (%.2f of it in %.2f"
+                            + " Argon2 hashes), generator %.2f ms CPU/op",
                     result.perSecond(), result.p50Ms(), result.p99Ms(), result.failures(),
-                    result.serverCpuMsPerOperation(), result.generatorCpuMsPerOperation()));
+                    result.serverCpuMsPerOperation(), result.hashCpuMsPerOperation(), result.hashesPerOperation(),
+                    result.generatorCpuMsPerOperation()));
+            say(String.format("  server CPU ms/op by thread: requests %.2f, JIT compiler %.2f, GC %.2f, other %.2f",
+                    result.serverCpuMsPerOperation(ProcessFigures.REQUESTS),
+                    result.serverCpuMsPerOperation(ProcessFigures.COMPILER),
+                    result.serverCpuMsPerOperation(ProcessFigures.GC),
+                    result.serverCpuMsPerOperation(ProcessFigures.OTHER)));
             result.failureSamples().forEach(s -> say("    failure: " + s));
             return result;
         }

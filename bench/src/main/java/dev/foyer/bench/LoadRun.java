@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,7 +23,8 @@ final class LoadRun {
 
     record Result(String scenario, int concurrency, double seconds, long operations, long failures,
                   List<String> failureSamples, double p50Ms, double p95Ms, double p99Ms, double serverCpuSeconds,
-                  double generatorCpuSeconds) {
+                  double generatorCpuSeconds, Map<String, Double> serverCpuSecondsByThreadKind,
+                  ServerProcess.PasswordHashing passwordHashing) {
 
         double perSecond() {
             return operations / seconds;
@@ -34,6 +36,20 @@ final class LoadRun {
 
         double generatorCpuMsPerOperation() {
             return operations == 0 ? Double.NaN : generatorCpuSeconds * 1000 / operations;
+        }
+
+        /** The server's CPU milliseconds per operation on one kind of thread ({@link ProcessFigures#REQUESTS}...). */
+        double serverCpuMsPerOperation(String threadKind) {
+            return operations == 0 ? Double.NaN : serverCpuSecondsByThreadKind.get(threadKind) * 1000 / operations;
+        }
+
+        /** The server's CPU milliseconds in Argon2 per operation: the part of its CPU that is the hash. */
+        double hashCpuMsPerOperation() {
+            return operations == 0 ? Double.NaN : passwordHashing.cpuSeconds() * 1000 / operations;
+        }
+
+        double hashesPerOperation() {
+            return operations == 0 ? Double.NaN : passwordHashing.computations() / operations;
         }
     }
 
@@ -50,11 +66,15 @@ final class LoadRun {
         long[][] latencies = new long[concurrency][];
         int[] counts = new int[concurrency];
         double[] cpuAtStart = new double[2];
+        ServerProcess.PasswordHashing[] hashingAtStart = new ServerProcess.PasswordHashing[1];
+        List<Map<String, Double>> threadsAtStart = new ArrayList<>();
         Thread marker = new Thread(() -> {
             try {
                 sleepUntil(measureFrom);
                 cpuAtStart[0] = server.cpuSeconds();
                 cpuAtStart[1] = ProcessFigures.cpuSeconds(ProcessFigures.self());
+                hashingAtStart[0] = server.passwordHashing();
+                threadsAtStart.add(ProcessFigures.cpuSecondsByThreadKind(server.pid()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -105,6 +125,9 @@ final class LoadRun {
         double seconds = (System.nanoTime() - measureFrom) / 1e9;
         double serverCpu = server.cpuSeconds() - cpuAtStart[0];
         double generatorCpu = ProcessFigures.cpuSeconds(ProcessFigures.self()) - cpuAtStart[1];
+        ServerProcess.PasswordHashing hashing = server.passwordHashing().since(hashingAtStart[0]);
+        Map<String, Double> threads = ProcessFigures.cpuSecondsByThreadKind(server.pid());
+        threads.replaceAll((kind, cpu) -> cpu - threadsAtStart.get(0).get(kind));
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int at = 0;
@@ -114,7 +137,8 @@ final class LoadRun {
         }
         Arrays.sort(all);
         return new Result(scenario, concurrency, seconds, total, failures.get(), List.copyOf(samples),
-                percentile(all, 0.50), percentile(all, 0.95), percentile(all, 0.99), serverCpu, generatorCpu);
+                percentile(all, 0.50), percentile(all, 0.95), percentile(all, 0.99), serverCpu, generatorCpu,
+                threads, hashing);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -2,7 +2,6 @@ package dev.foyer.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,7 +29,9 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
               --jfr                  record the server with Java Flight Recorder (server.jfr in the work dir)
               --cds                  start the server from the extracted jar with an AppCDS archive made by a
                                      training start (see README, Performance)
-              --server-jvm "OPTS"    JVM options for the server, e.g. "-Xmx256m -XX:TieredStopAtLevel=1"
+              --server-jvm "OPTS"    JVM options for the server instead of the README's production ones
+                                     (-XX:+UseSerialGC and a heap sized for the Argon2 parameters and cores);
+                                     --server-jvm "" runs it with the JVM's defaults
             """;
 
     static Options parse(String[] args) {
@@ -46,7 +47,7 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
         Duration limitDuration = Duration.ofSeconds(5);
         boolean jfr = false;
         boolean cds = false;
-        List<String> serverJvm = new ArrayList<>();
+        List<String> serverJvm = null;
         Path jar = Path.of("target/foyer-0.1.0-SNAPSHOT.jar");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -71,6 +72,9 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
             }
         }
         mfaUsers = Math.min(Math.max(mfaUsers, concurrency), users);
+        if (serverJvm == null) {
+            serverJvm = argon2.productionJvmOptions(Runtime.getRuntime().availableProcessors());
+        }
         String stamp = java.time.LocalDateTime.now().withNano(0).toString().replace(":", "");
         return new Options(duration, warmUp, concurrency, users, mfaUsers, postgres, postgresUrl, argon2, scenarios,
                 limitDuration, jfr, cds, serverJvm, jar, Path.of("bench/results"), Path.of("bench/target/run-" + stamp));

@@ -49,6 +49,14 @@ final class Report {
             s.put("generatorCpuMsPerOperation", r.generatorCpuMsPerOperation());
             s.put("serverCpuSeconds", r.serverCpuSeconds());
             s.put("generatorCpuSeconds", r.generatorCpuSeconds());
+            Map<String, Object> byThread = new LinkedHashMap<>();
+            for (String kind : List.of(ProcessFigures.REQUESTS, ProcessFigures.COMPILER, ProcessFigures.GC,
+                    ProcessFigures.OTHER)) {
+                byThread.put(kind, r.serverCpuMsPerOperation(kind));
+            }
+            s.put("serverCpuMsPerOperationByThread", byThread);
+            s.put("serverHashCpuMsPerOperation", r.hashCpuMsPerOperation());
+            s.put("serverHashesPerOperation", r.hashesPerOperation());
             // The operation that bounds the scenario, and how many of it one scenario operation needs.
             MachineLimits.Limit bound = null;
             int per = 1;
@@ -97,12 +105,14 @@ final class Report {
                         + " each)%n%n", limits.get("argon2id"), (double) limits.get("argon2idPerSecond"),
                 (double) limits.get("argon2idCpuMs"), (double) limits.get("rs256PerSecond"),
                 (double) limits.get("rs256CpuMs")));
-        t.append(String.format("%-20s %10s %8s %8s %8s %9s %9s %11s %8s %9s%n", "scenario", "ops/s", "p50 ms",
-                "p95 ms", "p99 ms", "srv ms/op", "gen ms/op", "limit/s", "ratio", "cpu ratio"));
+        t.append(String.format("%-20s %10s %8s %8s %8s %9s %10s %9s %9s %11s %8s %9s%n", "scenario", "ops/s", "p50 ms",
+                "p95 ms", "p99 ms", "srv ms/op", "hash ms/op", "jit ms/op", "gen ms/op", "limit/s", "ratio", "cpu ratio"));
         for (Map<String, Object> s : (List<Map<String, Object>>) report.get("scenarios")) {
-            t.append(String.format("%-20s %10.1f %8.2f %8.2f %8.2f %9.3f %9.3f %11s %8s %9s%s%n", s.get("scenario"),
-                    (double) s.get("perSecond"), (double) s.get("p50Ms"), (double) s.get("p95Ms"),
+            t.append(String.format("%-20s %10.1f %8.2f %8.2f %8.2f %9.3f %10.3f %9.3f %9.3f %11s %8s %9s%s%n",
+                    s.get("scenario"), (double) s.get("perSecond"), (double) s.get("p50Ms"), (double) s.get("p95Ms"),
                     (double) s.get("p99Ms"), (double) s.get("serverCpuMsPerOperation"),
+                    (double) s.get("serverHashCpuMsPerOperation"),
+                    (double) ((Map<String, Object>) s.get("serverCpuMsPerOperationByThread")).get(ProcessFigures.COMPILER),
                     (double) s.get("generatorCpuMsPerOperation"),
                     s.containsKey("limitPerSecond") ? String.format("%.1f", (double) s.get("limitPerSecond")) : "-",
                     s.containsKey("ratioToLimit") ? String.format("%.2f", (double) s.get("ratioToLimit")) : "-",

@@ -18,12 +18,22 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final long startedNanos;
 
-    private ServerProcess(Process process, int port, long startedNanos) {
+    private ServerProcess(Process process, int port, int managementPort, long startedNanos) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.startedNanos = startedNanos;
+    }
+
+    /** The server's own count of Argon2 computations and of the CPU seconds they took. */
+    record PasswordHashing(double computations, double cpuSeconds) {
+
+        PasswordHashing since(PasswordHashing earlier) {
+            return new PasswordHashing(computations - earlier.computations, cpuSeconds - earlier.cpuSeconds);
+        }
     }
 
     static ServerProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment,
@@ -40,13 +50,14 @@ final class ServerProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("FOYER_HTTP_PORT", String.valueOf(port));
-        builder.environment().put("FOYER_MANAGEMENT_PORT", String.valueOf(freePort()));
+        int managementPort = freePort();
+        builder.environment().put("FOYER_MANAGEMENT_PORT", String.valueOf(managementPort));
         builder.environment().put("FOYER_BIND_ADDRESS", "127.0.0.1");
         long started = System.nanoTime();
         Process process = builder.start();
         // Whatever happens to the benchmark, the server it started does not outlive it.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        return new ServerProcess(process, port, started);
+        return new ServerProcess(process, port, managementPort, started);
     }
 
     int port() {
@@ -77,6 +88,29 @@ final class ServerProcess implements AutoCloseable {
             Thread.sleep(20);
         }
         throw new IOException("The server did not answer " + path + " within " + timeout);
+    }
+
+    /** Read from the metrics endpoint on the management port; NaN when it does not answer. */
+    PasswordHashing passwordHashing() {
+        try (HttpConnection http = new HttpConnection("127.0.0.1", managementPort)) {
+            HttpConnection.Response metrics = http.get("/actuator/prometheus", null, null);
+            if (metrics.status() != 200) {
+                return new PasswordHashing(Double.NaN, Double.NaN);
+            }
+            return new PasswordHashing(metric(metrics.body(), "foyer_passwords_argon2_computations_total"),
+                    metric(metrics.body(), "foyer_passwords_argon2_cpu_seconds_total"));
+        } catch (IOException e) {
+            return new PasswordHashing(Double.NaN, Double.NaN);
+        }
+    }
+
+    private static double metric(String exposition, String name) {
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Double.NaN;
     }
 
     double cpuSeconds() {

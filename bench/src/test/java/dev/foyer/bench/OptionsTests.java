@@ -1,0 +1,28 @@
+package dev.foyer.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class OptionsTests {
+
+    @Test
+    void productionJvmOptionsWhenTwoCoresThenSerialCollectorAndRoomForTwoComputations() {
+        assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(2)).containsExactly("-XX:+UseSerialGC", "-Xmx192m");
+        assertThat(Argon2Parameters.KEYCLOAK.productionJvmOptions(2)).containsExactly("-XX:+UseSerialGC", "-Xmx160m");
+        assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(16)).containsExactly("-XX:+UseSerialGC", "-Xmx512m");
+    }
+
+    @Test
+    void parseWhenNoServerJvmOptionThenTheProductionOnesAndWhenEmptyThenNone() {
+        int cores = Runtime.getRuntime().availableProcessors();
+
+        assertThat(Options.parse(new String[0]).serverJvmOptions())
+                .isEqualTo(Argon2Parameters.DEFAULT.productionJvmOptions(cores));
+        assertThat(Options.parse(new String[] {"--argon2", "keycloak"}).serverJvmOptions())
+                .isEqualTo(Argon2Parameters.KEYCLOAK.productionJvmOptions(cores));
+        assertThat(Options.parse(new String[] {"--server-jvm", ""}).serverJvmOptions()).isEmpty();
+        assertThat(Options.parse(new String[] {"--server-jvm", "-Xmx1g  -XX:+UseG1GC"}).serverJvmOptions())
+                .containsExactly("-Xmx1g", "-XX:+UseG1GC");
+    }
+}
