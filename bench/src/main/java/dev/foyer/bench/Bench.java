@@ -66,17 +66,23 @@ public final class Bench {
          * it once on a throwaway database until the application context is ready, and archives the
          * classes it loaded. The measured starts then map them instead of loading and verifying
          * them again. The archive is bound to the jar's path, so both use the same absolute path.
+         * On Java 25 and later, the training start writes an AOT cache instead (JEP 483 and 514):
+         * the classes loaded and linked as well.
          */
         private void prepareClassDataSharing(List<String> args) throws IOException, InterruptedException {
             Path app = options.workDir().resolve("app").toAbsolutePath();
-            Path archive = options.workDir().resolve("foyer.jsa").toAbsolutePath();
+            boolean aotCache = Runtime.version().feature() >= 25;
+            Path archive = options.workDir().resolve(aotCache ? "foyer.aot" : "foyer.jsa").toAbsolutePath();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             long started = System.nanoTime();
             exec(new ProcessBuilder(java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
                     app.toString()), "extracting the jar");
             Path extracted = app.resolve(jar.getFileName());
-            List<String> training = new ArrayList<>(List.of(java, "-XX:ArchiveClassesAtExit=" + archive,
+            List<String> training = new ArrayList<>(List.of(java,
+                    (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive,
                     "-Dspring.context.exit=onRefresh", "-jar", extracted.toString()));
+            // The same JVM options as the measured starts: a cache made with another collector is refused.
+            training.addAll(1, options.serverJvmOptions());
             training.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(training);
             builder.environment().put("FOYER_DATA_DIR", options.workDir().resolve("cds-training").toAbsolutePath().toString());
@@ -85,8 +91,9 @@ public final class Bench {
             builder.environment().put("FOYER_MANAGEMENT_PORT", String.valueOf(ServerProcess.freePort()));
             exec(builder, "the class-data-sharing training start");
             jar = extracted;
-            cdsOptions.add("-XX:SharedArchiveFile=" + archive);
-            say(String.format("Class-data sharing: archive of %.0f MiB made in %.1f s", Files.size(archive) / 1048576.0,
+            cdsOptions.add((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive);
+            say(String.format("%s of %.0f MiB made in %.1f s", aotCache ? "AOT cache" : "Class-data sharing archive",
+                    Files.size(archive) / 1048576.0,
                     (System.nanoTime() - started) / 1e9));
         }
 
