@@ -43,10 +43,10 @@ class JdbcOutbox implements Outbox {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         jdbc.sql("""
-                insert into outbox_message (id, tenant_id, channel, recipient, subject, body, code, purpose,
-                                            status, attempts, next_attempt_at, created_at)
-                values (:id, :tenant, :channel, :recipient, :subject, :body, :code, :purpose,
-                        'PENDING', 0, :now, :now)
+                insert into outbox_message (id, tenant_id, channel, recipient, recipient_key, subject, body, code,
+                                            purpose, status, attempts, next_attempt_at, created_at)
+                values (:id, :tenant, :channel, :recipient, lower(:recipient), :subject, :body, :code,
+                        :purpose, 'PENDING', 0, :now, :now)
                 """)
                 .param("id", id)
                 .param("tenant", TenantContext.currentId())

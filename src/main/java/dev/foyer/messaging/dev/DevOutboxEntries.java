@@ -27,6 +27,7 @@ class DevOutboxEntries {
             from outbox_message
             """;
     private static final String NEWEST_FIRST = " order by created_at desc, id fetch first " + LIMIT + " rows only";
+    static final String BY_RECIPIENT = COLUMNS + " where recipient_key in (lower(:to), lower(:e164))" + NEWEST_FIRST;
 
     private final JdbcClient jdbc;
 
@@ -37,7 +38,8 @@ class DevOutboxEntries {
     /**
      * Newest first; only those to {@code recipient} (any casing) when it is given. A number given
      * as bare digits also matches its E.164 form: an unencoded {@code ?to=+1555...} arrives as
-     * {@code " 1555..."}, and a stored number always starts with {@code +}.
+     * {@code " 1555..."}, and a stored number always starts with {@code +}. Read through the index
+     * on the lower-cased recipient.
      */
     List<DevOutboxEntry> latest(String recipient) {
         if (recipient == null || recipient.isBlank()) {
@@ -45,7 +47,7 @@ class DevOutboxEntries {
         }
         String to = recipient.strip();
         String e164 = BARE_DIGITS.matcher(to).matches() ? "+" + to : to;
-        return jdbc.sql(COLUMNS + " where lower(recipient) = lower(:to) or recipient = :e164" + NEWEST_FIRST)
+        return jdbc.sql(BY_RECIPIENT)
                 .param("to", to)
                 .param("e164", e164)
                 .query(DevOutboxEntries::entry)
