@@ -56,6 +56,15 @@ public class SigningKeys {
         return cached().active().orElseGet(this::createFirstKey);
     }
 
+    /** The active key's signer, made once each time the key is loaded into the cache. */
+    public ActiveSigner activeSigner() {
+        return cached().signer().orElseGet(() -> {
+            createFirstKey();
+            return cached().signer()
+                    .orElseThrow(() -> new IllegalStateException("No active signing key after creating one"));
+        });
+    }
+
     /** The active key and retired keys still within their publication period, public parts only. */
     public JWKSet publicKeys() {
         activeKey();
@@ -129,7 +138,12 @@ public class SigningKeys {
         }
     }
 
-    private record CachedKeys(List<StoredSigningKey> keys, Instant loadedAt) {
+    private record CachedKeys(List<StoredSigningKey> keys, Instant loadedAt, Optional<ActiveSigner> signer) {
+
+        CachedKeys(List<StoredSigningKey> keys, Instant loadedAt) {
+            this(keys, loadedAt, keys.stream().filter(StoredSigningKey::isActive).findFirst()
+                    .map(key -> ActiveSigner.of(key.jwk())));
+        }
 
         Optional<RSAKey> active() {
             return keys.stream().filter(StoredSigningKey::isActive).map(StoredSigningKey::jwk).findFirst();

@@ -4,8 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -14,6 +12,7 @@ import com.nimbusds.openid.connect.sdk.claims.AccessTokenHash;
 import com.nimbusds.openid.connect.sdk.claims.CodeHash;
 import dev.foyer.directory.User;
 import dev.foyer.journey.JourneyResult;
+import dev.foyer.keys.ActiveSigner;
 import dev.foyer.keys.SigningKeys;
 import dev.foyer.secrets.SecretBox;
 import dev.foyer.secrets.SecretUnreadableException;
@@ -131,11 +130,11 @@ class TokenIssuer {
     }
 
     private String sign(JWTClaimsSet claims, JOSEObjectType type) {
-        RSAKey key = keys.activeKey();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(type)
+        ActiveSigner key = keys.activeSigner();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).type(type)
                 .build(), claims);
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(key.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("Signing failed", e);
         }

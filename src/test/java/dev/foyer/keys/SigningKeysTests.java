@@ -138,6 +138,48 @@ abstract class SigningKeysTests {
     }
 
     @Test
+    void activeSignerWhenFirstUsedThenCreatesTheKeyAndSignsWithIt() {
+        Tenant tenant = TestTenants.create(jdbc);
+
+        ActiveSigner signer = TenantContext.call(tenant, signingKeys::activeSigner);
+
+        RSAKey key = TenantContext.call(tenant, signingKeys::activeKey);
+        assertThat(signer.kid()).isEqualTo(key.getKeyID());
+        assertThat(verifies(sign(signer), key)).isTrue();
+        assertThat(countKeys(tenant)).isEqualTo(1);
+    }
+
+    /** One signer per loaded key: the JDK keeps an RSA key's blinding values only while it lives. */
+    @Test
+    void activeSignerWhenUsedAgainWithinTheCacheTimeThenSameSigner() {
+        Tenant tenant = TestTenants.create(jdbc);
+
+        ActiveSigner first = TenantContext.call(tenant, signingKeys::activeSigner);
+        ActiveSigner second = TenantContext.call(tenant, signingKeys::activeSigner);
+
+        assertThat(second.signer()).isSameAs(first.signer());
+    }
+
+    @Test
+    void activeSignerWhenKeyRotatedHereOrOnAnotherNodeThenSignsWithTheNewKey() {
+        Tenant tenant = TestTenants.create(jdbc);
+        MutableClock clock = new MutableClock(Instant.now());
+        SigningKeys otherNode = new SigningKeys(store, properties(), clock);
+        TenantContext.run(tenant, () -> {
+            String first = signingKeys.activeSigner().kid();
+            assertThat(otherNode.activeSigner().kid()).isEqualTo(first);
+
+            RSAKey rotated = signingKeys.rotate();
+
+            assertThat(signingKeys.activeSigner().kid()).isEqualTo(rotated.getKeyID());
+            assertThat(verifies(sign(signingKeys.activeSigner()), rotated)).isTrue();
+            assertThat(otherNode.activeSigner().kid()).isEqualTo(first);
+            clock.advance(properties().cacheTtl().plusSeconds(1));
+            assertThat(otherNode.activeSigner().kid()).isEqualTo(rotated.getKeyID());
+        });
+    }
+
+    @Test
     void publicKeysWhenPublishedThenCarryNoPrivateParts() {
         Tenant tenant = TestTenants.create(jdbc);
 
@@ -213,6 +255,17 @@ abstract class SigningKeysTests {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                     new JWTClaimsSet.Builder().subject("someone").build());
             jwt.sign(new RSASSASigner(key));
+            return jwt;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static SignedJWT sign(ActiveSigner signer) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signer.kid()).build(),
+                    new JWTClaimsSet.Builder().subject("someone").build());
+            jwt.sign(signer.signer());
             return jwt;
         } catch (Exception e) {
             throw new AssertionError(e);
