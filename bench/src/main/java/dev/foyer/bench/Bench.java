@@ -317,6 +317,7 @@ public final class Bench {
             List<String> jvm = new ArrayList<>(cdsOptions);
             jvm.addAll(options.serverJvmOptions());
             if (measured && options.jfr()) {
+                jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
                 jvm.add("-XX:StartFlightRecording=filename=" + options.workDir().resolve("server.jfr").toAbsolutePath()
                         + ",settings=profile,dumponexit=true");
             }
