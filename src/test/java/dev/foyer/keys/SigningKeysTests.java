@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -149,7 +148,7 @@ abstract class SigningKeysTests {
         assertThat(countKeys(tenant)).isEqualTo(1);
     }
 
-    /** One signer per loaded key: the JDK keeps an RSA key's blinding values only while it lives. */
+    /** One signer per loaded key, not per token: making a signer rebuilds the JDK private key. */
     @Test
     void activeSignerWhenUsedAgainWithinTheCacheTimeThenSameSigner() {
         Tenant tenant = TestTenants.create(jdbc);
@@ -251,14 +250,7 @@ abstract class SigningKeysTests {
     }
 
     private static SignedJWT sign(RSAKey key) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    new JWTClaimsSet.Builder().subject("someone").build());
-            jwt.sign(new RSASSASigner(key));
-            return jwt;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return sign(ActiveSigner.of(key));
     }
 
     private static SignedJWT sign(ActiveSigner signer) {
