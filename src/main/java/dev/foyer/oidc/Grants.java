@@ -32,11 +32,13 @@ class Grants {
     record CodeGrant(AuthorizationRequest request, Authentication authentication) {
     }
 
-    record StoredCode(UUID grantId, CodeGrant grant, Instant expiresAt, boolean redeemed) {
+    /** A code's row, and whether its grant was live when the row was read. */
+    record StoredCode(UUID grantId, CodeGrant grant, Instant expiresAt, boolean redeemed, boolean grantActive) {
     }
 
+    /** A refresh token's row, and whether its grant was live when the row was read. */
     record StoredRefreshToken(UUID grantId, Authentication authentication, Instant expiresAt,
-                              Instant familyExpiresAt, boolean rotated) {
+                              Instant familyExpiresAt, boolean rotated, boolean grantActive) {
     }
 
     UUID create(Authentication authentication, Instant now) {
@@ -48,11 +50,6 @@ class Grants {
                         authentication.flowId(), utc(now))
                 .update();
         return id;
-    }
-
-    boolean isActive(UUID grantId) {
-        return jdbc.sql("select count(*) from oauth_grant where id = ? and tenant_id = ? and revoked_at is null")
-                .params(grantId, TenantContext.currentId()).query(Integer.class).single() == 1;
     }
 
     /** Whether the grant is live and was made by {@code flowId} (flows may share a tenant-wide issuer). */
@@ -90,12 +87,17 @@ class Grants {
     }
 
     Optional<StoredCode> findCode(String code) {
-        return jdbc.sql("select * from authorization_code where code_hash = ? and tenant_id = ?")
+        // The grant's state comes with the row: one statement on every code redemption, not two.
+        return jdbc.sql("""
+                        select c.grant_id, c.request, c.expires_at, c.redeemed_at, g.revoked_at
+                          from authorization_code c join oauth_grant g on g.id = c.grant_id
+                         where c.code_hash = ? and c.tenant_id = ?""")
                 .params(OpaqueTokens.hash(code), TenantContext.currentId())
                 .query((rs, n) -> new StoredCode(rs.getObject("grant_id", UUID.class),
                         json.readValue(rs.getString("request"), CodeGrant.class),
                         rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
-                        rs.getObject("redeemed_at", OffsetDateTime.class) != null))
+                        rs.getObject("redeemed_at", OffsetDateTime.class) != null,
+                        rs.getObject("revoked_at", OffsetDateTime.class) == null))
                 .optional();
     }
 
@@ -121,7 +123,11 @@ class Grants {
     }
 
     Optional<StoredRefreshToken> findRefreshToken(String token) {
-        return jdbc.sql("select * from refresh_token where token_hash = ? and tenant_id = ?")
+        // The grant's state comes with the row: one statement on every refresh, not two.
+        return jdbc.sql("""
+                        select t.grant_id, t.claims, t.expires_at, t.family_expires_at, t.rotated_at, g.revoked_at
+                          from refresh_token t join oauth_grant g on g.id = t.grant_id
+                         where t.token_hash = ? and t.tenant_id = ?""")
                 .params(OpaqueTokens.hash(token), TenantContext.currentId())
                 .query((rs, n) -> {
                     OffsetDateTime family = rs.getObject("family_expires_at", OffsetDateTime.class);
@@ -129,7 +135,8 @@ class Grants {
                             json.readValue(rs.getString("claims"), Authentication.class),
                             rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
                             family == null ? null : family.toInstant(),
-                            rs.getObject("rotated_at", OffsetDateTime.class) != null);
+                            rs.getObject("rotated_at", OffsetDateTime.class) != null,
+                            rs.getObject("revoked_at", OffsetDateTime.class) == null);
                 })
                 .optional();
     }

@@ -121,7 +121,7 @@ class TokenEndpoint {
             throw invalidGrant("redirect_uri does not match the one of the authorization request.");
         }
         checkPkce(authorization.codeChallenge(), params.codeVerifier());
-        if (!grants.isActive(stored.grantId())) {
+        if (!stored.grantActive()) {
             throw invalidGrant("The authorization code has been revoked.");
         }
         if (!grants.redeem(code, now)) {
@@ -145,7 +145,7 @@ class TokenEndpoint {
         if (!stored.authentication().flowId().equals(endpoint.flow().id())) {
             throw invalidGrant("The refresh token was issued by another user flow.");
         }
-        if (!grants.isActive(stored.grantId())) {
+        if (!stored.grantActive()) {
             throw invalidGrant("The refresh token has been revoked.");
         }
         if (!now.isBefore(stored.expiresAt())

@@ -47,10 +47,10 @@ abstract class GrantsTests {
     void createThenActiveForItsFlowOnly() {
         UUID grant = in(tenant, () -> grants.create(authentication, T0));
 
-        assertThat(in(tenant, () -> grants.isActive(grant))).isTrue();
+        assertThat(active(grant)).isTrue();
         assertThat(in(tenant, () -> grants.isActiveFor(grant, authentication.flowId()))).isTrue();
         assertThat(in(tenant, () -> grants.isActiveFor(grant, UUID.randomUUID()))).isFalse();
-        assertThat(in(tenant, () -> grants.isActive(UUID.randomUUID()))).isFalse();
+        assertThat(active(UUID.randomUUID())).isFalse();
     }
 
     @Test
@@ -60,7 +60,7 @@ abstract class GrantsTests {
         in(tenant, () -> grants.revoke(grant, "logout", T0.plusSeconds(5)));
         in(tenant, () -> grants.revoke(grant, "again", T0.plusSeconds(6)));
 
-        assertThat(in(tenant, () -> grants.isActive(grant))).isFalse();
+        assertThat(active(grant)).isFalse();
         assertThat(in(tenant, () -> grants.isActiveFor(grant, authentication.flowId()))).isFalse();
         assertThat(jdbc.sql("select revoked_reason from oauth_grant where id = ?").param(grant)
                 .query(String.class).single()).isEqualTo("logout");
@@ -83,9 +83,9 @@ abstract class GrantsTests {
                 T0.plusSeconds(5)));
 
         assertThat(revoked).isEqualTo(2);
-        assertThat(in(tenant, () -> grants.isActive(first))).isFalse();
-        assertThat(in(tenant, () -> grants.isActive(second))).isFalse();
-        assertThat(in(tenant, () -> grants.isActive(others))).isTrue();
+        assertThat(active(first)).isFalse();
+        assertThat(active(second)).isFalse();
+        assertThat(active(others)).isTrue();
         assertThat(jdbc.sql("select revoked_reason from oauth_grant where id = ?").param(first)
                 .query(String.class).single()).isEqualTo("password_changed");
         assertThat(jdbc.sql("select revoked_reason from oauth_grant where id = ?").param(alreadyRevoked)
@@ -104,7 +104,22 @@ abstract class GrantsTests {
         assertThat(stored.grant()).isEqualTo(codeGrant);
         assertThat(stored.expiresAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(stored.redeemed()).isFalse();
+        assertThat(stored.grantActive()).isTrue();
         assertThat(in(tenant, () -> grants.findCode("unknown"))).isEmpty();
+    }
+
+    @Test
+    void findCodeAndRefreshTokenWhenTheirGrantIsRevokedThenSayItIsNotActive() {
+        UUID grant = in(tenant, () -> grants.create(authentication, T0));
+        String code = in(tenant, () -> grants.issueCode(grant,
+                new Grants.CodeGrant(request(authentication), authentication), T0.plusSeconds(60)));
+        String token = in(tenant, () -> grants.issueRefreshToken(grant, authentication, T0,
+                T0.plus(Duration.ofDays(14)), null));
+
+        in(tenant, () -> grants.revoke(grant, "code_reuse", T0.plusSeconds(5)));
+
+        assertThat(in(tenant, () -> grants.findCode(code)).orElseThrow().grantActive()).isFalse();
+        assertThat(in(tenant, () -> grants.findRefreshToken(token)).orElseThrow().grantActive()).isFalse();
     }
 
     @Test
@@ -133,6 +148,7 @@ abstract class GrantsTests {
         assertThat(stored.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(14)));
         assertThat(stored.familyExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(90)));
         assertThat(stored.rotated()).isFalse();
+        assertThat(stored.grantActive()).isTrue();
         assertThat(in(tenant, () -> grants.findRefreshToken(unbounded)).orElseThrow().familyExpiresAt()).isNull();
     }
 
@@ -156,7 +172,6 @@ abstract class GrantsTests {
         String token = in(tenant, () -> grants.issueRefreshToken(grant, authentication, T0,
                 T0.plus(Duration.ofDays(14)), null));
 
-        assertThat(in(other, () -> grants.isActive(grant))).isFalse();
         assertThat(in(other, () -> grants.isActiveFor(grant, authentication.flowId()))).isFalse();
         assertThat(in(other, () -> grants.findCode(code))).isEmpty();
         assertThat(in(other, () -> grants.redeem(code, T0))).isFalse();
@@ -164,7 +179,7 @@ abstract class GrantsTests {
         assertThat(in(other, () -> grants.rotate(token, T0))).isFalse();
         in(other, () -> grants.revoke(grant, "attack", T0));
 
-        assertThat(in(tenant, () -> grants.isActive(grant))).isTrue();
+        assertThat(active(grant)).isTrue();
         assertThat(in(tenant, () -> grants.redeem(code, T0))).isTrue();
         assertThat(in(tenant, () -> grants.rotate(token, T0))).isTrue();
     }
@@ -187,5 +202,11 @@ abstract class GrantsTests {
 
     private static void in(Tenant tenant, Runnable work) {
         TenantContext.run(tenant, work);
+    }
+
+    /** Whether the grant row exists in this tenant and is not revoked. */
+    private boolean active(UUID grant) {
+        return jdbc.sql("select count(*) from oauth_grant where id = ? and tenant_id = ? and revoked_at is null")
+                .params(grant, tenant.id()).query(Integer.class).single() == 1;
     }
 }
