@@ -23,14 +23,14 @@ public class Accounts {
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final ApplicationEventPublisher events;
-    // Verified against when the email is unknown, so both answers take one hash's time.
-    private final String dummyHash;
+    // Verified against when the email is unknown, so both answers take one check's time.
+    private final String decoyHash;
 
     public Accounts(UserRepository users, PasswordHasher hasher, ApplicationEventPublisher events) {
         this.users = users;
         this.hasher = hasher;
         this.events = events;
-        this.dummyHash = hasher.hash(UUID.randomUUID().toString());
+        this.decoyHash = hasher.decoyHash();
     }
 
     /**
@@ -57,7 +57,7 @@ public class Accounts {
         Optional<User> user = users.findByEmail(email);
         Optional<String> hash = user.flatMap(found -> users.passwordHash(found.objectId()));
         if (hash.isEmpty()) {
-            hasher.matches(password, dummyHash);
+            hasher.matches(password, decoyHash);
             return Optional.empty();
         }
         if (!hasher.matches(password, hash.get()) || !user.get().enabled()) {

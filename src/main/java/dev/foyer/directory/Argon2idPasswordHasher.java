@@ -124,6 +124,21 @@ public class Argon2idPasswordHasher implements PasswordHasher, MeterBinder {
         }
     }
 
+    /**
+     * Random salt and random bytes in the hash's place: no password's Argon2id output equals them
+     * (but with a chance of 2<sup>-8·hash-length</sup>), and a check against them runs the full
+     * computation with the current parameters.
+     */
+    @Override
+    public String decoyHash() {
+        byte[] salt = new byte[saltLength];
+        byte[] hash = new byte[hashLength];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        return new Argon2Hash(Argon2Parameters.ARGON2_id, VERSION, memoryKib, iterations, parallelism, salt, hash)
+                .encode();
+    }
+
     @Override
     public boolean needsRehash(String hash) {
         Argon2Hash stored;

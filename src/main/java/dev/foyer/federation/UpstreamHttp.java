@@ -25,14 +25,14 @@ public final class UpstreamHttp {
     /** The most a provider may send back; discovery documents and token responses are a few KiB. */
     public static final int MAX_BODY_BYTES = 1 << 20;
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
+    // Made on the first call: a client starts its own selector thread, and most servers never
+    // call a provider; building it at start-up cost every start tens of milliseconds.
+    private volatile HttpClient client;
 
     public UpstreamHttp(Duration connectTimeout, Duration readTimeout) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
     }
 
@@ -70,7 +70,7 @@ public final class UpstreamHttp {
 
     private Response send(HttpRequest.Builder request) throws IOException {
         request.timeout(readTimeout);
-        CompletableFuture<Response> exchange = client
+        CompletableFuture<Response> exchange = client()
                 .sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
                 .thenApply(UpstreamHttp::read);
         try {
@@ -86,6 +86,28 @@ public final class UpstreamHttp {
                     ? c.getCause() : e.getCause();
             throw cause instanceof IOException io ? io : new IOException("The provider could not be reached", cause);
         }
+    }
+
+    /** Whether a call was made, so the client exists. */
+    boolean started() {
+        return client != null;
+    }
+
+    private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            synchronized (this) {
+                made = client;
+                if (made == null) {
+                    made = HttpClient.newBuilder()
+                            .connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = made;
+                }
+            }
+        }
+        return made;
     }
 
     private static Response read(HttpResponse<InputStream> response) {

@@ -139,11 +139,21 @@ class AccountsTests {
     @Test
     void verifyPasswordWhenUnknownEmailThenEmptyAfterOneHashVerification() {
         AtomicInteger verifications = new AtomicInteger();
-        Accounts counting = new Accounts(users, countingMatches(verifications), event -> { });
+        Accounts counting = new Accounts(users, counting(new AtomicInteger(), verifications), event -> { });
 
         assertThat(TenantContext.call(tenant, () -> counting.verifyPassword(EmailAddress.parse("nobody@example.com"), PASSWORD)))
                 .isEmpty();
         assertThat(verifications).hasValue(1);
+    }
+
+    @Test
+    void constructedThenNoPasswordHashedYet() {
+        AtomicInteger hashes = new AtomicInteger();
+
+        new Accounts(users, counting(hashes, new AtomicInteger()), event -> { });
+
+        // A hash at start cost a start-up a check's time and kept a check's memory from then on.
+        assertThat(hashes).hasValue(0);
     }
 
     @Test
@@ -235,11 +245,12 @@ class AccountsTests {
                 .param("tenant", tenant.id()).query(Integer.class).single();
     }
 
-    private static PasswordHasher countingMatches(AtomicInteger verifications) {
+    private static PasswordHasher counting(AtomicInteger hashes, AtomicInteger verifications) {
         PasswordHasher real = new Argon2idPasswordHasher(1024, 1, 1, 16, 32);
         return new PasswordHasher() {
             @Override
             public String hash(CharSequence password) {
+                hashes.incrementAndGet();
                 return real.hash(password);
             }
 
@@ -252,6 +263,11 @@ class AccountsTests {
             @Override
             public boolean needsRehash(String hash) {
                 return real.needsRehash(hash);
+            }
+
+            @Override
+            public String decoyHash() {
+                return real.decoyHash();
             }
         };
     }

@@ -50,6 +50,22 @@ class Argon2idPasswordHasherTests {
     }
 
     @Test
+    void decoyHashWhenMadeThenNothingComputedAndCheckingItCostsOneFullComputationThatNeverMatches() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        hasher.bindTo(meters);
+
+        String decoy = hasher.decoyHash();
+
+        assertThat(meters.get("foyer.passwords.argon2.computations").functionCounter().count()).isZero();
+        assertThat(decoy).matches("\\$argon2id\\$v=19\\$m=1024,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}");
+        assertThat(hasher.decoyHash()).isNotEqualTo(decoy);
+        assertThat(hasher.needsRehash(decoy)).isFalse();
+        assertThat(hasher.matches("", decoy)).isFalse();
+        assertThat(hasher.matches("correct horse", decoy)).isFalse();
+        assertThat(meters.get("foyer.passwords.argon2.computations").functionCounter().count()).isEqualTo(2);
+    }
+
+    @Test
     void needsRehashWhenMalformedThenFalse() {
         assertThat(hasher.needsRehash("garbage")).isFalse();
     }
