@@ -300,6 +300,25 @@ class TokenEndpointTests extends ProtocolEndToEndTest {
         }
     }
 
+    @Test
+    void tokenAnswersAreJsonSentWithTheirLengthNotChunked() {
+        TestTenant t = newTenant();
+        SignedIn s = signedUp(t);
+
+        Browser.Response tokens = token(t, SUSI, codeGrant(t, s.code(), s.pkce()));
+        Browser.Response refused = token(t, SUSI, codeGrant(t, s.code(), s.pkce()));
+
+        assertThat(tokens.status()).isEqualTo(200);
+        assertTokenError(refused, 400, "invalid_grant");
+        for (Browser.Response response : new Browser.Response[] {tokens, refused}) {
+            assertThat(response.header("Content-Type").orElseThrow()).startsWith("application/json");
+            assertThat(response.header("Content-Length")).contains(
+                    String.valueOf(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+            assertThat(response.header("Transfer-Encoding")).isEmpty();
+            assertThat(response.header("Cache-Control")).contains("no-store");
+        }
+    }
+
     private static JWTClaimsSet claims(String jwt) throws ParseException {
         return SignedJWT.parse(jwt).getJWTClaimsSet();
     }
