@@ -143,6 +143,16 @@ public final class Bench {
                         first.cpuSeconds()));
             }
             automation = Seeder.bootstrap(jdbcUrl, options.postgres() ? "postgres" : "sa", "");
+            if (options.cds()) {
+                try (ServerProcess plain = ServerProcess.start(jar, options.serverJvmOptions(), env, args, log)) {
+                    double plainStart = plain.awaitReady(READY_PATH, Duration.ofMinutes(3));
+                    server.put("archive", Runtime.version().feature() >= 25 ? "AOT cache" : "AppCDS archive");
+                    server.put("startSecondsWithoutArchive", plainStart);
+                    server.put("startCpuSecondsWithoutArchive", plain.cpuSeconds());
+                    say(String.format("Server: restart without the archive served discovery after %.2f s (%.2f s CPU)",
+                            plainStart, plain.cpuSeconds()));
+                }
+            }
             try (ServerProcess foyer = ServerProcess.start(jar, jvmOptions(true), env, args, log)) {
                 double restart = foyer.awaitReady(READY_PATH, Duration.ofMinutes(3));
                 double restartCpu = foyer.cpuSeconds();

@@ -27,10 +27,13 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
                                      (none: start-up and idle memory only)
               --limit-duration 5s    measured time of each machine-limit measurement
               --jfr                  record the server with Java Flight Recorder (server.jfr in the work dir)
-              --cds                  start the server from the extracted jar with an AppCDS archive made by a
-                                     training start (see README, Performance)
+              --no-cds               start the server from the plain jar; by default it starts, as the README
+                                     advises for production, from the extracted jar with an AOT cache (Java 25)
+                                     or AppCDS archive (Java 17) made by a training start, and the restart
+                                     without it is measured too
               --server-jvm "OPTS"    JVM options for the server instead of the README's production ones
-                                     (-XX:+UseSerialGC and a heap sized for the Argon2 parameters and cores);
+                                     (-XX:+UseSerialGC, -Xms32m and a heap limit sized for the Argon2
+                                     parameters and cores);
                                      --server-jvm "" runs it with the JVM's defaults
             """;
 
@@ -46,7 +49,7 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
         List<String> scenarios = ALL_SCENARIOS;
         Duration limitDuration = Duration.ofSeconds(5);
         boolean jfr = false;
-        boolean cds = false;
+        boolean cds = true;
         List<String> serverJvm = null;
         Path jar = Path.of("target/foyer-0.1.0-SNAPSHOT.jar");
         for (int i = 0; i < args.length; i++) {
@@ -64,6 +67,7 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
                 case "--limit-duration" -> limitDuration = duration(args[++i]);
                 case "--jfr" -> jfr = true;
                 case "--cds" -> cds = true;
+                case "--no-cds" -> cds = false;
                 case "--server-jvm" -> serverJvm = Arrays.stream(args[++i].trim().split("\\s+"))
                         .filter(s -> !s.isEmpty()).toList();
                 case "--jar" -> jar = Path.of(args[++i]);

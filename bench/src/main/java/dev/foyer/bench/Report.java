@@ -133,6 +133,12 @@ final class Report {
                         + " on an empty database %.2f s (%.2f s CPU)%n", (double) server.get("startSeconds"),
                 (double) server.get("startCpuSeconds"), (double) server.get("firstStartSeconds"),
                 (double) server.get("firstStartCpuSeconds")));
+        if (server.containsKey("startSecondsWithoutArchive")) {
+            t.append(String.format("server: started from an %s; without it, start-up %.2f s (%.2f s CPU)%n",
+                    server.get("archive"),
+                    (double) server.get("startSecondsWithoutArchive"),
+                    (double) server.get("startCpuSecondsWithoutArchive")));
+        }
         t.append(String.format("server: RSS %.0f MiB idle, %s MiB after the load%n", (double) server.get("idleRssMib"),
                 server.containsKey("loadedRssMib") ? String.format("%.0f", (double) server.get("loadedRssMib")) : "-"));
         return t.toString();

@@ -8,9 +8,9 @@ class OptionsTests {
 
     @Test
     void productionJvmOptionsWhenTwoCoresThenSerialCollectorAndRoomForTwoComputations() {
-        assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(2)).containsExactly("-XX:+UseSerialGC", "-Xmx192m");
-        assertThat(Argon2Parameters.KEYCLOAK.productionJvmOptions(2)).containsExactly("-XX:+UseSerialGC", "-Xmx160m");
-        assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(16)).containsExactly("-XX:+UseSerialGC", "-Xmx512m");
+        assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(2)).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m");
+        assertThat(Argon2Parameters.KEYCLOAK.productionJvmOptions(2)).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-Xmx160m");
+        assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(16)).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m");
     }
 
     @Test
@@ -24,5 +24,12 @@ class OptionsTests {
         assertThat(Options.parse(new String[] {"--server-jvm", ""}).serverJvmOptions()).isEmpty();
         assertThat(Options.parse(new String[] {"--server-jvm", "-Xmx1g  -XX:+UseG1GC"}).serverJvmOptions())
                 .containsExactly("-Xmx1g", "-XX:+UseG1GC");
+    }
+
+    @Test
+    void parseWhenNoCdsOptionThenStartedFromAnArchiveUnlessNoCds() {
+        assertThat(Options.parse(new String[0]).cds()).isTrue();
+        assertThat(Options.parse(new String[] {"--cds"}).cds()).isTrue();
+        assertThat(Options.parse(new String[] {"--no-cds"}).cds()).isFalse();
     }
 }
