@@ -32,8 +32,8 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
                                      or AppCDS archive (Java 17) made by a training start, and the restart
                                      without it is measured too
               --server-jvm "OPTS"    JVM options for the server instead of the README's production ones
-                                     (-XX:+UseSerialGC, -Xms32m and a heap limit sized for the Argon2
-                                     parameters and cores);
+                                     (-XX:+UseSerialGC, -Xms32m, a heap limit sized for the Argon2
+                                     parameters and cores, -XX:TrimNativeHeapInterval=5000);
                                      --server-jvm "" runs it with the JVM's defaults
             """;
 

@@ -8,9 +8,12 @@ class OptionsTests {
 
     @Test
     void productionJvmOptionsWhenTwoCoresThenSerialCollectorAndRoomForTwoComputations() {
-        assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(2)).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m");
-        assertThat(Argon2Parameters.KEYCLOAK.productionJvmOptions(2)).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-Xmx160m");
-        assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(16)).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m");
+        assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(2)).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-Xmx192m",
+                "-XX:TrimNativeHeapInterval=5000");
+        assertThat(Argon2Parameters.KEYCLOAK.productionJvmOptions(2)).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-Xmx160m",
+                "-XX:TrimNativeHeapInterval=5000");
+        assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(16)).containsExactly("-XX:+UseSerialGC", "-Xms32m", "-Xmx512m",
+                "-XX:TrimNativeHeapInterval=5000");
     }
 
     @Test
