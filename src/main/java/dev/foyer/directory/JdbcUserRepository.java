@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,6 +32,10 @@ class JdbcUserRepository implements UserRepository {
 
     private static final String USER_COLUMNS =
             "u.object_id, u.display_name, u.given_name, u.surname, u.extensions, u.enabled, u.created_at";
+    /** All identities of the user, joined as {@code a}: one row each, so a user and its identities are one statement. */
+    private static final String IDENTITY_COLUMNS =
+            "a.sign_in_type as identity_type, a.issuer as identity_issuer, a.issuer_assigned_id as identity_id";
+    private static final ResultSetExtractor<Optional<User>> USER_WITH_IDENTITIES = JdbcUserRepository::userWithIdentities;
 
     private final JdbcClient jdbc;
 
@@ -39,45 +45,47 @@ class JdbcUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(UUID objectId) {
-        return jdbc.sql("select " + USER_COLUMNS + " from directory_user u where u.tenant_id = :tenant and u.object_id = :id")
+        return jdbc.sql("select " + USER_COLUMNS + ", " + IDENTITY_COLUMNS + """
+                         from directory_user u
+                         left join user_identity a on a.tenant_id = u.tenant_id and a.object_id = u.object_id
+                        where u.tenant_id = :tenant and u.object_id = :id
+                        order by a.sign_in_type, a.issuer, a.issuer_assigned_id""")
                 .param("tenant", TenantContext.currentId())
                 .param("id", objectId)
-                .query(this::userWithoutIdentities)
-                .optional()
-                .map(this::withIdentities);
+                .query(USER_WITH_IDENTITIES);
     }
 
     @Override
     public Optional<User> findByEmail(EmailAddress email) {
         Tenant tenant = TenantContext.current();
-        return jdbc.sql("select " + USER_COLUMNS + """
+        return jdbc.sql("select " + USER_COLUMNS + ", " + IDENTITY_COLUMNS + """
                          from directory_user u
                          join user_identity i on i.object_id = u.object_id
+                         left join user_identity a on a.tenant_id = u.tenant_id and a.object_id = u.object_id
                         where u.tenant_id = :tenant and i.tenant_id = :tenant
-                          and i.sign_in_type = :type and i.issuer = :issuer and i.issuer_assigned_id = :email""")
+                          and i.sign_in_type = :type and i.issuer = :issuer and i.issuer_assigned_id = :email
+                        order by a.sign_in_type, a.issuer, a.issuer_assigned_id""")
                 .param("tenant", tenant.id())
                 .param("type", Identity.EMAIL_ADDRESS)
                 .param("issuer", tenant.name())
                 .param("email", email.value())
-                .query(this::userWithoutIdentities)
-                .optional()
-                .map(this::withIdentities);
+                .query(USER_WITH_IDENTITIES);
     }
 
     @Override
     public Optional<User> findByIdentity(Identity identity) {
-        return jdbc.sql("select " + USER_COLUMNS + """
+        return jdbc.sql("select " + USER_COLUMNS + ", " + IDENTITY_COLUMNS + """
                          from directory_user u
                          join user_identity i on i.object_id = u.object_id
+                         left join user_identity a on a.tenant_id = u.tenant_id and a.object_id = u.object_id
                         where u.tenant_id = :tenant and i.tenant_id = :tenant
-                          and i.sign_in_type = :type and i.issuer = :issuer and i.issuer_assigned_id = :assignedId""")
+                          and i.sign_in_type = :type and i.issuer = :issuer and i.issuer_assigned_id = :assignedId
+                        order by a.sign_in_type, a.issuer, a.issuer_assigned_id""")
                 .param("tenant", TenantContext.currentId())
                 .param("type", identity.signInType())
                 .param("issuer", identity.issuer())
                 .param("assignedId", identity.issuerAssignedId())
-                .query(this::userWithoutIdentities)
-                .optional()
-                .map(this::withIdentities);
+                .query(USER_WITH_IDENTITIES);
     }
 
     /** Nested, as {@link #insert}: losing a race for the identity rolls back only this link. */
@@ -159,7 +167,7 @@ class JdbcUserRepository implements UserRepository {
                 .param("prefix", like + "%")
                 .param("type", Identity.EMAIL_ADDRESS)
                 .param("limit", limit)
-                .query(this::userWithoutIdentities)
+                .query(JdbcUserRepository::userWithoutIdentities)
                 .list()
                 .stream()
                 .map(this::withIdentities)
@@ -288,7 +296,24 @@ class JdbcUserRepository implements UserRepository {
                 user.enabled(), user.createdAt(), identities);
     }
 
-    private User userWithoutIdentities(ResultSet rs, int row) throws SQLException {
+    /** The user of the rows (one per identity, or one with none), with its identities in order; empty without rows. */
+    private static Optional<User> userWithIdentities(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        User user = userWithoutIdentities(rs, 0);
+        List<Identity> identities = new ArrayList<>();
+        do {
+            String type = rs.getString("identity_type");
+            if (type != null) {
+                identities.add(new Identity(type, rs.getString("identity_issuer"), rs.getString("identity_id")));
+            }
+        } while (rs.next());
+        return Optional.of(new User(user.objectId(), user.displayName(), user.givenName(), user.surname(),
+                user.extensions(), user.enabled(), user.createdAt(), List.copyOf(identities)));
+    }
+
+    private static User userWithoutIdentities(ResultSet rs, int row) throws SQLException {
         return new User(rs.getObject("object_id", UUID.class), rs.getString("display_name"),
                 rs.getString("given_name"), rs.getString("surname"), ExtensionsJson.read(rs.getString("extensions")),
                 rs.getBoolean("enabled"), rs.getObject("created_at", OffsetDateTime.class).toInstant(), List.of());

@@ -198,6 +198,39 @@ abstract class JdbcUserRepositoryTests {
     }
 
     @Test
+    void findWhenUserHasSeveralIdentitiesThenEveryLookupReturnsAllInOrderAndNoneWhenAllRemoved() {
+        Identity google = Identity.federated("google.com", "555");
+        Identity github = Identity.federated("github.com", "556");
+        User inserted = TenantContext.call(tenant, () -> users.insert(user("kim@example.com"), "hash"));
+        List<Identity> all = List.of(identity("kim@example.com"), google, github);
+
+        TenantContext.run(tenant, () -> {
+            users.addIdentity(inserted.objectId(), google);
+            users.addIdentity(inserted.objectId(), github);
+            // Ordered by type, issuer and id, as the identities of a user always are.
+            List<Identity> sorted = all.stream()
+                    .sorted(java.util.Comparator.comparing(Identity::signInType).thenComparing(Identity::issuer)
+                            .thenComparing(Identity::issuerAssignedId))
+                    .toList();
+            assertThat(users.findById(inserted.objectId()).orElseThrow().identities()).isEqualTo(sorted);
+            assertThat(users.findByEmail(EmailAddress.parse("kim@example.com")).orElseThrow().identities())
+                    .isEqualTo(sorted);
+            assertThat(users.findByIdentity(google).orElseThrow().identities()).isEqualTo(sorted);
+            assertThat(users.findByIdentity(github).orElseThrow())
+                    .isEqualTo(users.findById(inserted.objectId()).orElseThrow());
+
+            for (Identity identity : all) {
+                assertThat(users.removeIdentity(inserted.objectId(), identity)).isTrue();
+            }
+            User bare = users.findById(inserted.objectId()).orElseThrow();
+            assertThat(bare.identities()).isEmpty();
+            assertThat(bare.displayName()).isEqualTo(inserted.displayName());
+            assertThat(users.findByEmail(EmailAddress.parse("kim@example.com"))).isEmpty();
+            assertThat(users.findById(UUID.randomUUID())).isEmpty();
+        });
+    }
+
+    @Test
     void findByIdentityWhenIdentityBelongsToAnotherTenantThenEmpty() {
         Identity google = Identity.federated("google.com", "777");
         TenantContext.run(tenant, () -> users.insert(new User(UUID.randomUUID(), "Jo", null, null, Map.of(), true,
