@@ -36,8 +36,11 @@ class Grants {
     record StoredCode(UUID grantId, CodeGrant grant, Instant expiresAt, boolean redeemed, boolean grantActive) {
     }
 
-    /** A refresh token's row, and whether its grant was live when the row was read. */
-    record StoredRefreshToken(UUID grantId, Authentication authentication, Instant expiresAt,
+    /**
+     * A refresh token's row, and whether its grant was live when the row was read; {@code claims}
+     * is the stored document {@code authentication} was read from.
+     */
+    record StoredRefreshToken(UUID grantId, Authentication authentication, String claims, Instant expiresAt,
                               Instant familyExpiresAt, boolean rotated, boolean grantActive) {
     }
 
@@ -110,13 +113,29 @@ class Grants {
 
     String issueRefreshToken(UUID grantId, Authentication authentication, Instant now, Instant expiresAt,
                              Instant familyExpiresAt) {
+        return insertRefreshToken(grantId, json.writeValueAsString(authentication), now, expiresAt, familyExpiresAt);
+    }
+
+    /**
+     * The token that replaces {@code rotated} in its grant. Claims that did not change since the
+     * rotated token was stored are stored as they were read, not written anew: on every refresh
+     * after a grant's first, that is all of them.
+     */
+    String issueRefreshToken(StoredRefreshToken rotated, Authentication authentication, Instant now,
+                             Instant expiresAt, Instant familyExpiresAt) {
+        String claims = authentication.equals(rotated.authentication()) ? rotated.claims()
+                : json.writeValueAsString(authentication);
+        return insertRefreshToken(rotated.grantId(), claims, now, expiresAt, familyExpiresAt);
+    }
+
+    private String insertRefreshToken(UUID grantId, String claims, Instant now, Instant expiresAt,
+                                      Instant familyExpiresAt) {
         String token = OpaqueTokens.generate();
         jdbc.sql("""
                 insert into refresh_token (token_hash, grant_id, tenant_id, claims, issued_at, expires_at,
                                            family_expires_at)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(OpaqueTokens.hash(token), grantId, TenantContext.currentId(),
-                        json.writeValueAsString(authentication), utc(now), utc(expiresAt),
+                .params(OpaqueTokens.hash(token), grantId, TenantContext.currentId(), claims, utc(now), utc(expiresAt),
                         familyExpiresAt == null ? null : utc(familyExpiresAt))
                 .update();
         return token;
@@ -131,8 +150,9 @@ class Grants {
                 .params(OpaqueTokens.hash(token), TenantContext.currentId())
                 .query((rs, n) -> {
                     OffsetDateTime family = rs.getObject("family_expires_at", OffsetDateTime.class);
+                    String claims = rs.getString("claims");
                     return new StoredRefreshToken(rs.getObject("grant_id", UUID.class),
-                            json.readValue(rs.getString("claims"), Authentication.class),
+                            json.readValue(claims, Authentication.class), claims,
                             rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
                             family == null ? null : family.toInstant(),
                             rs.getObject("rotated_at", OffsetDateTime.class) != null,

@@ -163,7 +163,7 @@ class TokenEndpoint {
         TokenLifetimes lifetimes = endpoint.flow().properties().tokenLifetimes();
         Instant familyExpiresAt = lifetimes.refreshSlidingWindow() == null ? null
                 : now.plus(lifetimes.refreshSlidingWindow());
-        return issue(endpoint, stored.grantId(), authentication, user, authorization.nonce(), familyExpiresAt, now);
+        return issue(endpoint, stored.grantId(), authentication, user, authorization.nonce(), familyExpiresAt, null, now);
     }
 
     private Map<String, Object> refreshToken(FlowEndpoint endpoint, Application client, TokenRequest params) {
@@ -188,7 +188,7 @@ class TokenEndpoint {
         }
         Authentication authentication = stored.authentication().refreshed();
         User user = activeUser(authentication.objectId());
-        return issue(endpoint, stored.grantId(), authentication, user, null, stored.familyExpiresAt(), now);
+        return issue(endpoint, stored.grantId(), authentication, user, null, stored.familyExpiresAt(), stored, now);
     }
 
     /** An application acting for itself: only confidential clients, only scopes granted to them. */
@@ -216,8 +216,10 @@ class TokenEndpoint {
         return body;
     }
 
+    /** The tokens of a grant; {@code rotated} is the refresh token this answer replaces, null for a code. */
     private Map<String, Object> issue(FlowEndpoint endpoint, UUID grantId, Authentication authentication, User user,
-                                      String nonce, Instant familyExpiresAt, Instant now) {
+                                      String nonce, Instant familyExpiresAt, Grants.StoredRefreshToken rotated,
+                                      Instant now) {
         TokenIssuer.Issued access = tokens.accessToken(endpoint, authentication, user, grantId);
         TokenIssuer.Issued id = tokens.idToken(endpoint, authentication, user, nonce, null, access.value());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -234,8 +236,9 @@ class TokenEndpoint {
             if (familyExpiresAt != null && familyExpiresAt.isBefore(expiresAt)) {
                 expiresAt = familyExpiresAt;
             }
-            body.put("refresh_token", grants.issueRefreshToken(grantId, authentication, now, expiresAt,
-                    familyExpiresAt));
+            body.put("refresh_token", rotated == null
+                    ? grants.issueRefreshToken(grantId, authentication, now, expiresAt, familyExpiresAt)
+                    : grants.issueRefreshToken(rotated, authentication, now, expiresAt, familyExpiresAt));
             body.put("refresh_token_expires_in", Duration.between(now, expiresAt).toSeconds());
         }
         return body;

@@ -153,6 +153,42 @@ abstract class GrantsTests {
     }
 
     @Test
+    void issueInPlaceOfARotatedTokenThenUnchangedClaimsAreStoredAsReadAndChangedOnesWrittenAnew() {
+        UUID grant = in(tenant, () -> grants.create(authentication, T0));
+        String first = in(tenant, () -> grants.issueRefreshToken(grant, authentication, T0,
+                T0.plus(Duration.ofDays(14)), T0.plus(Duration.ofDays(90))));
+        // A first refresh: the user is no longer new, so the claims change and are written again.
+        Grants.StoredRefreshToken firstStored = in(tenant, () -> grants.findRefreshToken(first)).orElseThrow();
+        String second = in(tenant, () -> grants.issueRefreshToken(firstStored, authentication.refreshed(),
+                T0.plusSeconds(60), T0.plus(Duration.ofDays(15)), firstStored.familyExpiresAt()));
+        assertThat(in(tenant, () -> grants.findRefreshToken(second)).orElseThrow().authentication())
+                .isEqualTo(authentication.refreshed());
+        // The same claims as another writer laid them out (key order, spacing): kept byte for byte.
+        String relaid = "{ \"sealedIdpAccessToken\" : null, " + claimsOf(second).substring(1).replace(",", ", ")
+                .replace(", \"sealedIdpAccessToken\":null", "");
+        jdbc.sql("update refresh_token set claims = ? where grant_id = ? and rotated_at is null and claims = ?")
+                .params(relaid, grant, claimsOf(second)).update();
+        Grants.StoredRefreshToken secondStored = in(tenant, () -> grants.findRefreshToken(second)).orElseThrow();
+        assertThat(secondStored.authentication()).isEqualTo(authentication.refreshed());
+
+        String third = in(tenant, () -> grants.issueRefreshToken(secondStored, authentication.refreshed(),
+                T0.plusSeconds(120), T0.plus(Duration.ofDays(16)), secondStored.familyExpiresAt()));
+
+        assertThat(claimsOf(third)).isEqualTo(relaid);
+        Grants.StoredRefreshToken thirdStored = in(tenant, () -> grants.findRefreshToken(third)).orElseThrow();
+        assertThat(thirdStored.grantId()).isEqualTo(grant);
+        assertThat(thirdStored.authentication()).isEqualTo(authentication.refreshed());
+        assertThat(thirdStored.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(16)));
+        assertThat(thirdStored.familyExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(90)));
+        assertThat(thirdStored.rotated()).isFalse();
+    }
+
+    private String claimsOf(String refreshToken) {
+        return jdbc.sql("select claims from refresh_token where token_hash = ?")
+                .param(dev.foyer.security.OpaqueTokens.hash(refreshToken)).query(String.class).single();
+    }
+
+    @Test
     void rotateOnceThenTheReplayIsRefused() {
         UUID grant = in(tenant, () -> grants.create(authentication, T0));
         String token = in(tenant, () -> grants.issueRefreshToken(grant, authentication, T0,
