@@ -244,8 +244,7 @@ public class JourneyEngine {
         if (pending.get() instanceof StepOutcome.Failed failed) {
             return fail(id, loaded, failed.error(), now);
         }
-        state.expiresAt = now.plus(lifetime);
-        if (!store.save(id, state, loaded.version())) {
+        if (!save(id, loaded, now, input == null)) {
             return concurrentChange(flow.get(), id);
         }
         if (pending.get() instanceof StepOutcome.Redirect away) {
@@ -258,6 +257,21 @@ public class JourneyEngine {
             return new JourneyPage.Redirect(pageUrl(flow.get(), id), null);
         }
         return new JourneyPage.Render(view, state.csrfToken);
+    }
+
+    /**
+     * Saves the state of a journey that goes on, for another {@code lifetime}. A page view that
+     * changed nothing (a reload, the page after a redirect) writes nothing while more than half of
+     * the lifetime is left; a journey's row so expires {@code lifetime} after it last changed, and
+     * at least half of it after the last page view.
+     */
+    private boolean save(String id, JourneyStore.Loaded loaded, Instant now, boolean pageView) {
+        JourneyState state = loaded.state();
+        if (pageView && loaded.expiresAt().isAfter(now.plus(lifetime.dividedBy(2)))) {
+            return store.saveIfChanged(id, loaded);
+        }
+        state.expiresAt = now.plus(lifetime);
+        return store.save(id, state, loaded.version());
     }
 
     private JourneyPage finish(String id, JourneyStore.Loaded loaded, UserFlow flow, Optional<SsoSession> session,

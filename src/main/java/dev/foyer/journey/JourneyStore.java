@@ -25,7 +25,11 @@ class JourneyStore {
         this.json = json;
     }
 
-    record Loaded(JourneyState state, int version) {
+    /**
+     * A journey as read: its state (which the request goes on to change), its version, the stored
+     * document and when the row expires.
+     */
+    record Loaded(JourneyState state, int version, String document, Instant expiresAt) {
     }
 
     void insert(String id, JourneyState state) {
@@ -41,21 +45,37 @@ class JourneyStore {
         }
         // The row's expires_at decides, as it does for deleteExpired: a row past it is gone even
         // before the cleanup removes it.
-        return jdbc.sql("select state, version from journey where id_hash = ? and tenant_id = ? and expires_at > ?")
+        return jdbc.sql("select state, version, expires_at from journey where id_hash = ? and tenant_id = ? and expires_at > ?")
                 .params(OpaqueTokens.hash(id), TenantContext.currentId(), utc(now))
-                .query((rs, n) -> new Loaded(json.readValue(rs.getString("state"), JourneyState.class),
-                        rs.getInt("version")))
+                .query((rs, n) -> {
+                    String document = rs.getString("state");
+                    return new Loaded(json.readValue(document, JourneyState.class), rs.getInt("version"), document,
+                            rs.getObject("expires_at", OffsetDateTime.class).toInstant());
+                })
                 .optional();
     }
 
     /** Saves if nobody saved in between; false when the journey moved on meanwhile. */
     boolean save(String id, JourneyState state, int expectedVersion) {
+        return update(id, json.writeValueAsString(state), state.expiresAt, expectedVersion);
+    }
+
+    private boolean update(String id, String document, Instant expiresAt, int expectedVersion) {
         return jdbc.sql("""
                 update journey set state = ?, version = version + 1, expires_at = ?
                 where id_hash = ? and tenant_id = ? and version = ?""")
-                .params(json.writeValueAsString(state), utc(state.expiresAt), OpaqueTokens.hash(id),
-                        TenantContext.currentId(), expectedVersion)
+                .params(document, utc(expiresAt), OpaqueTokens.hash(id), TenantContext.currentId(), expectedVersion)
                 .update() == 1;
+    }
+
+    /**
+     * Saves {@code loaded}'s state unless it is still what was read; true when it did not change or
+     * was saved, false when the journey moved on meanwhile. An unchanged state is not checked
+     * against the stored version: nothing is written, and whoever moved the journey on saved theirs.
+     */
+    boolean saveIfChanged(String id, Loaded loaded) {
+        String document = json.writeValueAsString(loaded.state());
+        return document.equals(loaded.document()) || update(id, document, loaded.state().expiresAt, loaded.version());
     }
 
     /** Removes the journey; true for the one caller that removed it. */

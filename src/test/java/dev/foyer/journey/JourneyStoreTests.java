@@ -54,6 +54,7 @@ abstract class JourneyStoreTests {
         assertThat(loaded.state().choice).isEqualTo("signUp");
         assertThat(loaded.state().data).containsEntry("email", "ada@example.com");
         assertThat(loaded.state().expiresAt).isEqualTo(state.expiresAt);
+        assertThat(loaded.expiresAt()).isEqualTo(state.expiresAt);
     }
 
     @Test
@@ -87,6 +88,30 @@ abstract class JourneyStoreTests {
         assertThat(loaded.version()).isEqualTo(2);
         assertThat(loaded.state().stepIndex).isEqualTo(1);
         assertThat(in(tenant, () -> store.save("j1", second, 2))).isTrue();
+    }
+
+    @Test
+    void saveIfChangedWhenNothingChangedThenWritesNothingEvenOverAStaleVersion() {
+        in(tenant, () -> store.insert("j1", state(NOW.plus(Duration.ofMinutes(15)))));
+        JourneyStore.Loaded stale = in(tenant, () -> store.find("j1", NOW)).orElseThrow();
+        JourneyStore.Loaded current = in(tenant, () -> store.find("j1", NOW)).orElseThrow();
+
+        assertThat(in(tenant, () -> store.saveIfChanged("j1", current))).isTrue();
+        assertThat(in(tenant, () -> store.find("j1", NOW)).orElseThrow().version()).isEqualTo(1);
+
+        current.state().stepIndex = 3;
+        assertThat(in(tenant, () -> store.saveIfChanged("j1", current))).isTrue();
+        JourneyStore.Loaded saved = in(tenant, () -> store.find("j1", NOW)).orElseThrow();
+        assertThat(saved.version()).isEqualTo(2);
+        assertThat(saved.state().stepIndex).isEqualTo(3);
+
+        // Read before that save: unchanged, it stands (nothing to write); changed, it loses.
+        assertThat(in(tenant, () -> store.saveIfChanged("j1", stale))).isTrue();
+        stale.state().stepIndex = 5;
+        assertThat(in(tenant, () -> store.saveIfChanged("j1", stale))).isFalse();
+        JourneyStore.Loaded after = in(tenant, () -> store.find("j1", NOW)).orElseThrow();
+        assertThat(after.version()).isEqualTo(2);
+        assertThat(after.state().stepIndex).isEqualTo(3);
     }
 
     @Test
