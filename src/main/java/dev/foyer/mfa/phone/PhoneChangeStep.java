@@ -67,8 +67,7 @@ class PhoneChangeStep implements Step {
                 || context.provedOnThisRun(PhoneChannels.CALL))) {
             toNewNumber(context);
         }
-        View view = view(context, user);
-        return StepOutcome.show(phoneStep.deliveryProblem(context).map(view::withPageError).orElse(view));
+        return StepOutcome.show(decorate(context, phoneStep.page(context, user)));
     }
 
     @Override

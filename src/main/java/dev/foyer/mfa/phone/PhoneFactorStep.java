@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,8 +79,7 @@ class PhoneFactorStep implements Step {
         if (sessionHasSecondFactor && context.get(CODE).isEmpty()) {
             return StepOutcome.completed();
         }
-        View view = view(context, user);
-        return StepOutcome.show(deliveryProblem(context).map(view::withPageError).orElse(view));
+        return StepOutcome.show(page(context, user));
     }
 
     @Override
@@ -160,7 +160,8 @@ class PhoneFactorStep implements Step {
         context.put(CODES_SENT, Integer.toString(sent));
         context.put(RESEND_AFTER, Long.toString(context.now().plus(limits.resendWaitAfter(sent)).toEpochMilli()));
         events.sent(context, user, number, channel);
-        return StepOutcome.show(view(context, user));
+        // The code was queued in this transaction: it cannot have failed yet.
+        return StepOutcome.show(view(context, user, Optional::empty));
     }
 
     /** Where a code is to go: the journey's number, the account's, or one typed just now. */
@@ -255,7 +256,7 @@ class PhoneFactorStep implements Step {
         }
     }
 
-    Optional<String> deliveryProblem(StepContext context) {
+    private Optional<String> deliveryProblem(StepContext context) {
         return context.get(MESSAGE).flatMap(id -> outbox.state(UUID.fromString(id)))
                 .filter(state -> state == DeliveryState.FAILED)
                 .map(state -> channels(context).call && channels(context).sms
@@ -263,15 +264,29 @@ class PhoneFactorStep implements Step {
                         : "We couldn't send a code — please try again.");
     }
 
+    /**
+     * The page a request for the step shows: {@link #view}, with a failed delivery of the last code
+     * as its error (the delivery state read once).
+     */
+    View page(StepContext context, UUID user) {
+        Optional<String> problem = deliveryProblem(context);
+        View view = view(context, user, () -> problem);
+        return problem.map(view::withPageError).orElse(view);
+    }
+
     /** The page for where the step stands: the code form, the account's number, or the enrollment form. */
     View view(StepContext context, UUID user) {
+        return view(context, user, () -> deliveryProblem(context));
+    }
+
+    private View view(StepContext context, UUID user, Supplier<Optional<String>> deliveryProblem) {
         PhoneChannels channels = channels(context);
         Optional<String> number = context.get(NUMBER);
         if (context.get(CODE).isPresent() && number.isPresent()) {
             return base(channels, "code").with("masked", PhoneNumber.ofE164(number.get()).masked())
                     .with("channel", context.get(CHANNEL).orElse(PhoneChannels.SMS))
                     .with("canChangeNumber", context.get(ENROLLING).isPresent())
-                    .with("resendWait", resendAfter(context).filter(after -> deliveryProblem(context).isEmpty())
+                    .with("resendWait", resendAfter(context).filter(after -> deliveryProblem.get().isEmpty())
                             .map(after -> PhoneCodeCaps.waitFor(after, context.now())).orElse(null));
         }
         List<PhoneMethod> verified = phoneMethods.verified(user);
