@@ -45,7 +45,9 @@ class JourneyStore {
         }
         // The row's expires_at decides, as it does for deleteExpired: a row past it is gone even
         // before the cleanup removes it.
-        return jdbc.sql("select state, version, expires_at from journey where id_hash = ? and tenant_id = ? and expires_at > ?")
+        return jdbc.sql("""
+                        select state, version, expires_at from journey
+                        where id_hash = ? and tenant_id = ? and expires_at > ?""")
                 .params(OpaqueTokens.hash(id), TenantContext.currentId(), utc(now))
                 .query((rs, n) -> {
                     String document = rs.getString("state");

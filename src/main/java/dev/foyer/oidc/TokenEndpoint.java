@@ -163,7 +163,8 @@ class TokenEndpoint {
         TokenLifetimes lifetimes = endpoint.flow().properties().tokenLifetimes();
         Instant familyExpiresAt = lifetimes.refreshSlidingWindow() == null ? null
                 : now.plus(lifetimes.refreshSlidingWindow());
-        return issue(endpoint, stored.grantId(), authentication, user, authorization.nonce(), familyExpiresAt, null, now);
+        return issue(endpoint, stored.grantId(), authentication, user, authorization.nonce(), familyExpiresAt,
+                null, now);
     }
 
     private Map<String, Object> refreshToken(FlowEndpoint endpoint, Application client, TokenRequest params) {
