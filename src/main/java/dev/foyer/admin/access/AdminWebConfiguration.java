@@ -9,8 +9,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AdminWebConfiguration implements WebMvcConfigurer {
 
     /** Public parts of {@code /admin/api}: the API's description and its browsable UI. */
-    static final String[] PUBLIC_API = {"/admin/api/v1/openapi.json", "/admin/api/v1/openapi.json/**",
-            "/admin/api/v1/docs", "/admin/api/v1/docs/**"};
+    static final String[] PUBLIC_API = {"/admin/api/v1/openapi.json", "/admin/api/v1/docs", "/admin/api/v1/docs/**"};
 
     private final AdminAccess api;
     private final AdminPortalAccess portal;

@@ -51,7 +51,10 @@ class ApiDocsTests extends AdminApiTest {
             String src = page.uri().resolve(script.attr("src")).getPath();
             assertThat(browser.get(src).status()).as(src).isEqualTo(200);
         }
-        assertThat(browser.get("/admin/api/v1/openapi.json/swagger-config").status()).isEqualTo(200);
+        Browser.Response initializer = browser.get("/admin/api/v1/docs/swagger-ui/swagger-initializer.js");
+        assertThat(initializer.status()).isEqualTo(200);
+        assertThat(initializer.body()).as("the UI opens Foyer's description, not swagger-ui's example")
+                .contains("url: \"/admin/api/v1/openapi.json\"").doesNotContain("petstore");
 
         assertThat(browser.get("/admin/api/v1/openapi.json").header("Content-Security-Policy").orElseThrow())
                 .contains(STRICT_STYLES);

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The admin API's OpenAPI description (served at {@code /admin/api/v1/openapi.json}, browsable at
- * {@code /admin/api/v1/docs}): every operation needs a Bearer access token of the system tenant's
- * admin flow.
+ * What springdoc needs, beside the controllers, to describe the admin API: its title and that every
+ * operation takes a Bearer access token of the system tenant's admin flow. springdoc runs in the
+ * tests only; {@link AdminApiDescriptionTests} holds the served description to what it generates.
  */
 @Configuration
 class OpenApiDescription {
