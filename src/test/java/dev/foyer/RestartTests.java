@@ -187,7 +187,7 @@ class RestartTests {
 
     /**
      * Starts the real application. Command-line arguments, because properties given to the
-     * builder are only defaults, which application.yml (data-dir, ports) would override.
+     * builder are only defaults, which application.properties (data-dir, ports) would override.
      */
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(FoyerApplication.class).run(

@@ -99,7 +99,7 @@ final class Node implements AutoCloseable {
 
     /**
      * Starts a node. Command-line arguments, because properties given to the builder are only
-     * defaults, which application.yml would override. No HTTPS listener: behind a load balancer
+     * defaults, which application.properties would override. No HTTPS listener: behind a load balancer
      * TLS ends at the proxy.
      */
     static Node start(String name, String schemaUrl) {

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Twilio channels, when {@code foyer.messaging.twilio.account-sid} is set (not merely present:
- * application.yml maps an unset environment variable to ""). The dev channel steps back from SMS
+ * application.properties maps an unset environment variable to ""). The dev channel steps back from SMS
  * and voice under the same condition, as it does from email when SMTP is configured.
  */
 @Configuration(proxyBeanMethods = false)

@@ -28,7 +28,7 @@ public record TwilioProperties(
     public static final String DEFAULT_BASE_URL = "https://api.twilio.com";
 
     public TwilioProperties {
-        // application.yml maps an unset environment variable to "", which must mean the default too.
+        // application.properties maps an unset environment variable to "", which must mean the default too.
         baseUrl = isBlank(baseUrl) ? DEFAULT_BASE_URL : stripTrailingSlashes(baseUrl.strip());
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
