@@ -114,12 +114,24 @@ public class SigningKeys {
                 .orElseThrow(() -> new IllegalStateException("No active signing key after creating one"));
     }
 
+    /**
+     * The tenant's keys as last read, read again once older than the cache TTL. A fresh entry is
+     * read without a lock: every token signed asks for it, from every request thread at once.
+     */
     private CachedKeys cached() {
         Instant now = clock.instant();
-        return cache.compute(TenantContext.currentId(), (tenant, keys) ->
-                keys != null && keys.age(now).compareTo(properties.cacheTtl()) < 0
-                        ? keys
-                        : new CachedKeys(store.findPublished(now), now));
+        UUID tenant = TenantContext.currentId();
+        CachedKeys keys = cache.get(tenant);
+        if (keys != null && isFresh(keys, now)) {
+            return keys;
+        }
+        return cache.compute(tenant, (id, current) -> current != null && isFresh(current, now)
+                ? current
+                : new CachedKeys(store.findPublished(now), now));
+    }
+
+    private boolean isFresh(CachedKeys keys, Instant now) {
+        return keys.age(now).compareTo(properties.cacheTtl()) < 0;
     }
 
     private void evict() {
