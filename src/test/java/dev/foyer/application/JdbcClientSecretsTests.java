@@ -3,6 +3,8 @@ package dev.foyer.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,10 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.foyer.tenant.DatabaseTest;
+import dev.foyer.tenant.ReadCaches;
 import dev.foyer.tenant.Tenant;
 import dev.foyer.tenant.TenantContext;
 import dev.foyer.tenant.TenantRepository;
 import dev.foyer.tenant.TestTenants;
+import dev.foyer.testing.TestClock;
 
 @DatabaseTest
 abstract class JdbcClientSecretsTests {
@@ -43,6 +47,13 @@ abstract class JdbcClientSecretsTests {
         tenant = TestTenants.create(tenants);
         clientId = TenantContext.call(tenant, () -> applications.register(new Application(null, "Web",
                 ApplicationType.WEB, List.of("https://app.example.com/cb"), Optional.empty()))).clientId();
+    }
+
+    private static final Duration TTL = Duration.ofSeconds(3);
+
+    /** A node of its own: its own read cache with {@link #TTL}, on the shared database. */
+    private JdbcClientSecrets node(TestClock clock, Duration lifetime) {
+        return new JdbcClientSecrets(jdbc, lifetime, clock, new ReadCaches(TTL, 100, clock));
     }
 
     @Test
@@ -105,6 +116,48 @@ abstract class JdbcClientSecretsTests {
             assertThatThrownBy(() -> secrets.issue(clientId)).isInstanceOf(IllegalArgumentException.class);
         });
         assertThat(TenantContext.call(tenant, () -> secrets.verify(clientId, issued.secret()))).isTrue();
+    }
+
+    @Test
+    void revokeOnAnotherNodeThenRefusedHereOnceTheTimeToLiveHasPassed() {
+        TestClock clock = new TestClock(Instant.now());
+        JdbcClientSecrets thisNode = node(clock, Duration.ofDays(180));
+        JdbcClientSecrets otherNode = node(clock, Duration.ofDays(180));
+        IssuedSecret issued = TenantContext.call(tenant, () -> otherNode.issue(clientId));
+        assertThat(TenantContext.call(tenant, () -> thisNode.verify(clientId, issued.secret()))).isTrue();
+
+        TenantContext.run(tenant, () -> otherNode.revoke(issued.secretId()));
+
+        assertThat(TenantContext.call(tenant, () -> otherNode.verify(clientId, issued.secret())))
+                .as("refused at once where it was revoked").isFalse();
+        clock.advance(TTL.plusMillis(1));
+        assertThat(TenantContext.call(tenant, () -> thisNode.verify(clientId, issued.secret()))).isFalse();
+    }
+
+    @Test
+    void issueOnAnotherNodeThenAcceptedHere() {
+        TestClock clock = new TestClock(Instant.now());
+        JdbcClientSecrets thisNode = node(clock, Duration.ofDays(180));
+        IssuedSecret first = TenantContext.call(tenant, () -> thisNode.issue(clientId));
+        assertThat(TenantContext.call(tenant, () -> thisNode.verify(clientId, first.secret()))).isTrue();
+
+        IssuedSecret second = TenantContext.call(tenant, () -> node(clock, Duration.ofDays(180)).issue(clientId));
+
+        // A secret this node has not seen is looked up, not refused from the cached list: nothing to wait for.
+        assertThat(TenantContext.call(tenant, () -> thisNode.verify(clientId, second.secret()))).isTrue();
+    }
+
+    @Test
+    void verifyWhenACachedSecretExpiresThenFalse() {
+        TestClock clock = new TestClock(Instant.now());
+        JdbcClientSecrets node = new JdbcClientSecrets(jdbc, Duration.ofMinutes(10), clock,
+                new ReadCaches(Duration.ofHours(1), 100, clock));
+        IssuedSecret issued = TenantContext.call(tenant, () -> node.issue(clientId));
+        assertThat(TenantContext.call(tenant, () -> node.verify(clientId, issued.secret()))).isTrue();
+
+        clock.advance(Duration.ofMinutes(10));
+
+        assertThat(TenantContext.call(tenant, () -> node.verify(clientId, issued.secret()))).isFalse();
     }
 
     @Test

@@ -24,7 +24,7 @@ class SignInStatementCountTests extends EndToEndTest {
     private Accounts accounts;
 
     @Test
-    void passwordSignInRuns23StatementsAndARefresh5() throws Exception {
+    void passwordSignInRuns22StatementsAndARefresh4() throws Exception {
         TestTenant t = newTenant();
         String email = uniqueEmail();
         TenantContext.run(t.tenant(), () -> accounts.signUp(new NewUser(EmailAddress.parse(email), PASSWORD, "Ada",
@@ -37,8 +37,8 @@ class SignInStatementCountTests extends EndToEndTest {
 
         assertThat(refresh.result().status()).as(refresh.result().body()).isEqualTo(200);
         assertThat(signIn.result()).isNotEqualTo(first);
-        assertThat(signIn.total()).as("statements of a password sign-in: %s", signIn.statements()).isEqualTo(23);
-        assertThat(refresh.total()).as("statements of a refresh: %s", refresh.statements()).isEqualTo(5);
+        assertThat(signIn.total()).as("statements of a password sign-in: %s", signIn.statements()).isEqualTo(22);
+        assertThat(refresh.total()).as("statements of a refresh: %s", refresh.statements()).isEqualTo(4);
     }
 
     /** Authorize, the sign-in page, the form, the code redeemed: the refresh token. */
