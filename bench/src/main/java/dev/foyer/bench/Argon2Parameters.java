@@ -1,5 +1,6 @@
 package dev.foyer.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,6 +11,9 @@ record Argon2Parameters(String preset, int memoryKib, int iterations, int parall
 
     static final Argon2Parameters DEFAULT = new Argon2Parameters("default", 19456, 2, 1);
     static final Argon2Parameters KEYCLOAK = new Argon2Parameters("keycloak", 7168, 5, 1);
+
+    /** Makes the JDK read every jar as it would on Java 8: its base classes, not those for newer releases. */
+    static final String SINGLE_RELEASE_JARS = "-Djdk.util.jar.enableMultiRelease=false";
 
     static Argon2Parameters named(String preset) {
         for (Argon2Parameters p : List.of(DEFAULT, KEYCLOAK)) {
@@ -32,11 +36,19 @@ record Argon2Parameters(String preset, int memoryKib, int iterations, int parall
      * small (an idle server then holds less) and may grow to 128 MiB for the application plus room
      * for one Argon2 computation per core, whose memory the server keeps, and the C heap trimmed
      * every five seconds, which gives back what the JIT compiler freed (see README, Production).
+     * On Java 24 and later, the jars' versioned classes are left out: Spring then reads the
+     * configuration classes' metadata with its ASM reader instead of the class-file API one,
+     * which costs more CPU at start (see README, Performance).
      */
-    List<String> productionJvmOptions(int cores) {
+    List<String> productionJvmOptions(int cores, int javaFeature) {
         long argon2Mib = (long) Math.ceil(1.25 * cores * memoryKib / 1024.0);
         long heapMib = (128 + argon2Mib + 31) / 32 * 32;
-        return List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx" + heapMib + "m", "-XX:TrimNativeHeapInterval=5000");
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx" + heapMib + "m",
+                "-XX:TrimNativeHeapInterval=5000"));
+        if (javaFeature >= 24) {
+            options.add(SINGLE_RELEASE_JARS);
+        }
+        return List.copyOf(options);
     }
 
     @Override

@@ -33,7 +33,8 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
                                      without it is measured too
               --server-jvm "OPTS"    JVM options for the server instead of the README's production ones
                                      (-XX:+UseSerialGC, -Xms32m, a heap limit sized for the Argon2
-                                     parameters and cores, -XX:TrimNativeHeapInterval=5000);
+                                     parameters and cores, -XX:TrimNativeHeapInterval=5000, and
+                                     on Java 24+ -Djdk.util.jar.enableMultiRelease=false);
                                      --server-jvm "" runs it with the JVM's defaults
             """;
 
@@ -77,7 +78,8 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
         }
         mfaUsers = Math.min(Math.max(mfaUsers, concurrency), users);
         if (serverJvm == null) {
-            serverJvm = argon2.productionJvmOptions(Runtime.getRuntime().availableProcessors());
+            serverJvm = argon2.productionJvmOptions(Runtime.getRuntime().availableProcessors(),
+                    Runtime.version().feature());
         }
         String stamp = java.time.LocalDateTime.now().withNano(0).toString().replace(":", "");
         return new Options(duration, warmUp, concurrency, users, mfaUsers, postgres, postgresUrl, argon2, scenarios,
