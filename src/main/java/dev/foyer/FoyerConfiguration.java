@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Beans shared by every feature. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(CodePolicy.class)
 class FoyerConfiguration {

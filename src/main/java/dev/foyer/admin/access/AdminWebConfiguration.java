@@ -5,7 +5,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Where the admin guards apply. */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class AdminWebConfiguration implements WebMvcConfigurer {
 
     /** Public parts of {@code /admin/api}: the API's description and its browsable UI. */

@@ -52,7 +52,7 @@ class ApiDocsPage {
      * swagger-ui's files from its web jar, whatever its version; our {@code swagger-initializer.js},
      * which points the UI at the description, comes first.
      */
-    @Configuration
+    @Configuration(proxyBeanMethods = false)
     static class Resources implements WebMvcConfigurer {
 
         @Override

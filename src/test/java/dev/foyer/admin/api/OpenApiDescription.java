@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * operation takes a Bearer access token of the system tenant's admin flow. springdoc runs in the
  * tests only; {@link AdminApiDescriptionTests} holds the served description to what it generates.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 class OpenApiDescription {
 
     static final String BEARER = "bearer";
