@@ -12,7 +12,7 @@ record Argon2Parameters(String preset, int memoryKib, int iterations, int parall
     static final Argon2Parameters DEFAULT = new Argon2Parameters("default", 19456, 2, 1);
     static final Argon2Parameters KEYCLOAK = new Argon2Parameters("keycloak", 7168, 5, 1);
 
-    /** Makes the JDK read every jar as it would on Java 8: its base classes, not those for newer releases. */
+    /** Makes the JDK read each jar's base classes only, not those it carries for newer Java releases. */
     static final String SINGLE_RELEASE_JARS = "-Djdk.util.jar.enableMultiRelease=false";
 
     static Argon2Parameters named(String preset) {
