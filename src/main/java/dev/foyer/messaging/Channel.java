@@ -9,6 +9,16 @@ public interface Channel {
 
     ChannelType type();
 
+    /**
+     * Whether the configuration the server started with turns this channel on. Every channel is a
+     * bean whatever the configuration, so that a build processed ahead of time (Spring AOT), whose
+     * beans are fixed, still follows the configuration it starts with; the dispatcher uses only
+     * the enabled ones.
+     */
+    default boolean enabled() {
+        return true;
+    }
+
     /** Lets a channel decline some messages (a region, a purpose) so a later one can take them. */
     default boolean accepts(Message message) {
         return true;

@@ -6,16 +6,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers to the log, for laptops and tests: the message counts as sent and stays readable in
  * the outbox table, which {@code /dev/outbox} shows. The only place that logs bodies and full
- * recipients. Real providers are always preferred over it.
+ * recipients. A type that a real provider serves never reaches it.
  */
 final class DevChannel implements Channel {
 
     private static final Logger log = LoggerFactory.getLogger(DevChannel.class);
 
     private final ChannelType type;
+    private final boolean enabled;
 
     DevChannel(ChannelType type) {
+        this(type, true);
+    }
+
+    DevChannel(ChannelType type, boolean enabled) {
         this.type = type;
+        this.enabled = enabled;
+    }
+
+    /** While {@code foyer.messaging.dev-channel.enabled} is on (the default). */
+    @Override
+    public boolean enabled() {
+        return enabled;
     }
 
     @Override

@@ -1,37 +1,40 @@
 package dev.foyer.messaging;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * One dev channel per message type while {@code foyer.messaging.dev-channel.enabled} is on. It
  * does not take email when SMTP is configured, nor SMS and voice when a Twilio account is, so a
  * developer with a real provider gets real messages (and the dev outbox no longer shows them).
+ * Decided from the configuration at start, not by bean conditions (see {@link Channel#enabled()}).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(name = "foyer.messaging.dev-channel.enabled", matchIfMissing = true)
 class DevChannelConfiguration {
 
-    /** The negation of the Twilio channels' condition ({@code dev.foyer.messaging.twilio}). */
-    private static final String NO_TWILIO = "'${foyer.messaging.twilio.account-sid:}'.isBlank()";
-
     @Bean
-    @ConditionalOnExpression("'${spring.mail.host:}'.isBlank()")
-    Channel devEmailChannel() {
-        return new DevChannel(ChannelType.EMAIL);
+    Channel devEmailChannel(MessagingProperties messaging, Environment environment) {
+        return new DevChannel(ChannelType.EMAIL, messaging.devChannel().enabled() && !isSet(environment, "spring.mail.host"));
     }
 
     @Bean
-    @ConditionalOnExpression(NO_TWILIO)
-    Channel devSmsChannel() {
-        return new DevChannel(ChannelType.SMS);
+    Channel devSmsChannel(MessagingProperties messaging, Environment environment) {
+        return new DevChannel(ChannelType.SMS, messaging.devChannel().enabled() && !twilio(environment));
     }
 
     @Bean
-    @ConditionalOnExpression(NO_TWILIO)
-    Channel devVoiceChannel() {
-        return new DevChannel(ChannelType.VOICE);
+    Channel devVoiceChannel(MessagingProperties messaging, Environment environment) {
+        return new DevChannel(ChannelType.VOICE, messaging.devChannel().enabled() && !twilio(environment));
+    }
+
+    /** The Twilio channels' switch ({@code dev.foyer.messaging.twilio}). */
+    private static boolean twilio(Environment environment) {
+        return isSet(environment, "foyer.messaging.twilio.account-sid");
+    }
+
+    private static boolean isSet(Environment environment, String key) {
+        String value = environment.getProperty(key);
+        return value != null && !value.isBlank();
     }
 }

@@ -3,6 +3,7 @@ package dev.foyer.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
@@ -63,11 +65,23 @@ class OutboxDispatcher {
     OutboxDispatcher(JdbcClient jdbc, List<Channel> channels, RetrySchedule retries, Duration claimTimeout,
                      Clock clock, MeterRegistry meters) {
         this.rows = new OutboxRows(jdbc);
-        this.channels = realProvidersFirst(channels);
+        this.channels = inUse(channels);
         this.retries = retries;
         this.claimTimeout = claimTimeout;
         this.clock = clock;
         this.meters = meters;
+        log.info("Messages go out through {}", describe(this.channels));
+    }
+
+    /** For each message type, the channels that take it, in order: "email: dev; sms: TwilioSmsChannel; voice: none". */
+    static String describe(List<Channel> channels) {
+        return Arrays.stream(ChannelType.values())
+                .map(type -> type.name().toLowerCase(Locale.ROOT) + ": " + channels.stream()
+                        .filter(channel -> channel.type() == type)
+                        .map(OutboxDispatcher::nameOf)
+                        .reduce((first, second) -> first + ", " + second)
+                        .orElse("none"))
+                .collect(Collectors.joining("; "));
     }
 
     /** Asks for one freshly committed message to be sent soon, off the caller's thread. */
@@ -171,11 +185,16 @@ class OutboxDispatcher {
                 .findFirst();
     }
 
-    /** Keeps the injected order but lets any real provider win over the dev channel. */
-    private static List<Channel> realProvidersFirst(List<Channel> channels) {
+    /** The enabled channels in the injected order, but any real provider ahead of the dev channel. */
+    private static List<Channel> inUse(List<Channel> channels) {
         return Stream.concat(
-                channels.stream().filter(channel -> !(channel instanceof DevChannel)),
-                channels.stream().filter(channel -> channel instanceof DevChannel)).toList();
+                channels.stream().filter(channel -> channel.enabled() && !(channel instanceof DevChannel)),
+                channels.stream().filter(channel -> channel.enabled() && channel instanceof DevChannel)).toList();
+    }
+
+    /** The channels messages go out through, in the order they are tried. */
+    List<Channel> channels() {
+        return channels;
     }
 
     private static String nameOf(Channel channel) {

@@ -13,7 +13,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 
 /**
- * Adds the HTTPS connector next to the HTTP one. Runs after Boot's own customizer so the factory
+ * Adds the HTTPS connector next to the HTTP one, when {@code foyer.tls.enabled} (the default). Runs after Boot's own customizer so the factory
  * already carries {@code server.address}, which HTTPS binds to as well.
  */
 class HttpsConnector implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
@@ -30,6 +30,9 @@ class HttpsConnector implements WebServerFactoryCustomizer<TomcatServletWebServe
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
+        if (!properties.enabled()) {
+            return;
+        }
         TlsCertificate certificate = properties.keystore().isConfigured()
                 ? TlsCertificate.fromKeystore(properties.keystore())
                 : new DevelopmentCertificates(dataDir.resolve("tls"), Clock.systemUTC()).ensure();

@@ -3,13 +3,16 @@ package dev.foyer.tls;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/**
+ * HTTPS beside HTTP unless {@code foyer.tls.enabled} is false. The connector decides that when the
+ * web server is built, not a bean condition: a build processed ahead of time (Spring AOT) fixes its
+ * beans, and must still follow the configuration it starts with.
+ */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "foyer.tls", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(TlsProperties.class)
 class TlsConfiguration {
 

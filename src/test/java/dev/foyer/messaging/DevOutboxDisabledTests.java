@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.foyer.tenant.Tenant;
@@ -25,7 +24,7 @@ class DevOutboxDisabledTests {
     @LocalServerPort
     int port;
     @Autowired
-    ApplicationContext context;
+    OutboxDispatcher dispatcher;
     @Autowired
     Outbox outbox;
     @Autowired
@@ -44,7 +43,7 @@ class DevOutboxDisabledTests {
 
     @Test
     void enqueueWhenNoChannelIsConfiguredThenMessageWaitsWithReason() {
-        assertThat(context.getBeansOfType(Channel.class)).isEmpty();
+        assertThat(dispatcher.channels()).isEmpty();
         Tenant tenant = TestTenants.create(jdbc);
 
         UUID id = TenantContext.call(tenant, () -> outbox.enqueue(

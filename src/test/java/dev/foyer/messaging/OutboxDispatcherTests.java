@@ -275,6 +275,42 @@ abstract class OutboxDispatcherTests {
         assertThat(OutboxRow.get(jdbc, newsletter).deliveredBy()).isEqualTo("dev");
     }
 
+    @Test
+    void deliverWhenOnlyDisabledChannelsMatchThenMessageWaitsWithReasonAndNothingIsSent() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        OutboxDispatcher dispatcher = dispatcher(disabled(channel(ChannelType.SMS, message -> sent.add(message.body()))),
+                new DevChannel(ChannelType.SMS, false));
+        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000014", null, "Your code is 975310", "mfa-sms",
+                "975310"));
+
+        dispatcher.dispatchDue();
+
+        assertThat(dispatcher.channels()).isEmpty();
+        assertThat(OutboxDispatcher.describe(dispatcher.channels())).isEqualTo("email: none; sms: none; voice: none");
+        assertThat(sent).isEmpty();
+        OutboxRow row = OutboxRow.get(jdbc, id);
+        assertThat(row.status()).isEqualTo("PENDING");
+        assertThat(row.attempts()).isZero();
+        assertThat(row.lastError()).isEqualTo(OutboxDispatcher.NO_CHANNEL);
+        assertThat(row.code()).isEqualTo("975310");
+    }
+
+    @Test
+    void deliverWhenRealProviderIsDisabledThenDevChannelTakesItsType() {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        Channel provider = channel(ChannelType.SMS, message -> sent.add(message.body()));
+        OutboxDispatcher dispatcher = dispatcher(new DevChannel(ChannelType.SMS), disabled(provider));
+        UUID id = enqueue(new Message(ChannelType.SMS, "+442070000015", null, "Your code is 864200", "mfa-sms",
+                "864200"));
+
+        dispatcher.dispatchDue();
+
+        assertThat(sent).isEmpty();
+        assertThat(dispatcher.channels()).extracting(Channel::type).containsExactly(ChannelType.SMS);
+        assertThat(OutboxDispatcher.describe(dispatcher.channels())).isEqualTo("email: none; sms: dev; voice: none");
+        assertThat(OutboxRow.get(jdbc, id).deliveredBy()).isEqualTo("dev");
+    }
+
     private int drain(OutboxDispatcher dispatcher, CountDownLatch start) throws InterruptedException {
         start.await();
         int sent = 0;
@@ -302,6 +338,26 @@ abstract class OutboxDispatcherTests {
 
     private OutboxDispatcher dispatcher(Channel... channels) {
         return new OutboxDispatcher(jdbc, List.of(channels), BACKOFF, CLAIM_TIMEOUT, clock, meters);
+    }
+
+    /** {@code channel}, turned off by the configuration. */
+    private static Channel disabled(Channel channel) {
+        return new Channel() {
+            @Override
+            public boolean enabled() {
+                return false;
+            }
+
+            @Override
+            public ChannelType type() {
+                return channel.type();
+            }
+
+            @Override
+            public void send(OutboundMessage message) throws DeliveryException {
+                channel.send(message);
+            }
+        };
     }
 
     private static Channel channel(ChannelType type, java.util.function.Consumer<OutboundMessage> sink) {

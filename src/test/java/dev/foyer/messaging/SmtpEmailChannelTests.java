@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
@@ -46,7 +45,7 @@ class SmtpEmailChannelTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    List<Channel> channels;
+    OutboxDispatcher dispatcher;
 
     private Tenant tenant;
 
@@ -70,7 +69,7 @@ class SmtpEmailChannelTests {
         assertThat(mail.getHeader("X-Foyer-Purpose")).containsExactly("email-verification");
         await().atMost(Duration.ofSeconds(5)).until(() -> OutboxRow.get(jdbc, id).status().equals("SENT"));
         assertThat(OutboxRow.get(jdbc, id).deliveredBy()).isEqualTo("SmtpEmailChannel");
-        assertThat(channels).noneMatch(channel -> channel instanceof DevChannel && channel.type() == ChannelType.EMAIL);
+        assertThat(dispatcher.channels()).noneMatch(channel -> channel instanceof DevChannel && channel.type() == ChannelType.EMAIL);
     }
 
     @Test

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class TwilioConfiguredTests {
     }
 
     @Autowired
-    List<Channel> channels;
+    OutboxDispatcher dispatcher;
     @Autowired
     Outbox outbox;
     @Autowired
@@ -60,9 +59,9 @@ class TwilioConfiguredTests {
 
     @Test
     void contextWhenTwilioIsConfiguredThenTwilioTakesSmsAndVoiceAndDevChannelOnlyEmail() {
-        assertThat(channels).hasAtLeastOneElementOfType(TwilioSmsChannel.class)
+        assertThat(dispatcher.channels()).hasAtLeastOneElementOfType(TwilioSmsChannel.class)
                 .hasAtLeastOneElementOfType(TwilioVoiceChannel.class);
-        assertThat(channels).filteredOn(channel -> channel instanceof DevChannel)
+        assertThat(dispatcher.channels()).filteredOn(channel -> channel instanceof DevChannel)
                 .extracting(Channel::type).containsExactly(ChannelType.EMAIL);
     }
 

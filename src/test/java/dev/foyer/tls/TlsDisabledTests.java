@@ -1,7 +1,10 @@
 package dev.foyer.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -36,6 +39,9 @@ class TlsDisabledTests {
 
         assertThat(connectors).hasSize(1);
         assertThat(Arrays.stream(connectors).noneMatch(Connector::getSecure)).isTrue();
-        assertThat(context.getBeansOfType(TlsEndpoint.class)).isEmpty();
+        TlsEndpoint endpoint = context.getBean(TlsEndpoint.class);
+        assertThatIllegalStateException().isThrownBy(endpoint::port);
+        assertThat(endpoint.caFile()).isEmpty();
+        assertThat(Files.exists(Path.of(DATA_DIR, "tls"))).as("no development CA made").isFalse();
     }
 }

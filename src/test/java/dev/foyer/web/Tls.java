@@ -1,14 +1,10 @@
 package dev.foyer.web;
 
 import dev.foyer.testing.Browser;
+import dev.foyer.testing.TrustedCa;
 import dev.foyer.tls.TlsEndpoint;
-import java.io.InputStream;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /** The test server's own HTTPS listener, trusted through its development CA only. */
 final class Tls {
@@ -29,17 +25,6 @@ final class Tls {
     }
 
     static SSLContext context(TlsEndpoint tls) {
-        try (InputStream in = Files.newInputStream(tls.caFile().orElseThrow())) {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(trusted);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, trust.getTrustManagers(), null);
-            return ssl;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TrustedCa.sslContext(tls.caFile().orElseThrow());
     }
 }

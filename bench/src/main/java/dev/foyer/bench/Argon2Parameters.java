@@ -14,6 +14,8 @@ record Argon2Parameters(String preset, int memoryKib, int iterations, int parall
 
     /** Makes the JDK read each jar's base classes only, not those it carries for newer Java releases. */
     static final String SINGLE_RELEASE_JARS = "-Djdk.util.jar.enableMultiRelease=false";
+    /** Starts the application context the build generated ahead of time (Spring AOT) instead of working it out. */
+    static final String SPRING_AOT = "-Dspring.aot.enabled=true";
 
     static Argon2Parameters named(String preset) {
         for (Argon2Parameters p : List.of(DEFAULT, KEYCLOAK)) {
@@ -35,7 +37,8 @@ record Argon2Parameters(String preset, int memoryKib, int iterations, int parall
      * The JVM options the README advises for production: the serial collector, a heap that starts
      * small (an idle server then holds less) and may grow to 128 MiB for the application plus room
      * for one Argon2 computation per core, whose memory the server keeps, and the C heap trimmed
-     * every five seconds, which gives back what the JIT compiler freed (see README, Production).
+     * every five seconds, which gives back what the JIT compiler freed, and the application context
+     * as the build generated it ahead of time (see README, Production).
      * On Java 24 and later, the jars' versioned classes are left out: Spring then reads the
      * configuration classes' metadata with its ASM reader instead of the class-file API one,
      * which costs more CPU at start (see README, Performance).
@@ -44,7 +47,7 @@ record Argon2Parameters(String preset, int memoryKib, int iterations, int parall
         long argon2Mib = (long) Math.ceil(1.25 * cores * memoryKib / 1024.0);
         long heapMib = (128 + argon2Mib + 31) / 32 * 32;
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx" + heapMib + "m",
-                "-XX:TrimNativeHeapInterval=5000"));
+                "-XX:TrimNativeHeapInterval=5000", SPRING_AOT));
         if (javaFeature >= 24) {
             options.add(SINGLE_RELEASE_JARS);
         }

@@ -33,8 +33,9 @@ record Options(Duration duration, Duration warmUp, int concurrency, int users, i
                                      without it is measured too
               --server-jvm "OPTS"    JVM options for the server instead of the README's production ones
                                      (-XX:+UseSerialGC, -Xms32m, a heap limit sized for the Argon2
-                                     parameters and cores, -XX:TrimNativeHeapInterval=5000, and
-                                     on Java 24+ -Djdk.util.jar.enableMultiRelease=false);
+                                     parameters and cores, -XX:TrimNativeHeapInterval=5000,
+                                     -Dspring.aot.enabled=true, and on Java 24+
+                                     -Djdk.util.jar.enableMultiRelease=false);
                                      --server-jvm "" runs it with the JVM's defaults
             """;
 

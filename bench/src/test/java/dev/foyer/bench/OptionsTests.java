@@ -9,11 +9,11 @@ class OptionsTests {
     @Test
     void productionJvmOptionsWhenTwoCoresThenSerialCollectorAndRoomForTwoComputations() {
         assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(2, 17)).containsExactly("-XX:+UseSerialGC", "-Xms32m",
-                "-Xmx192m", "-XX:TrimNativeHeapInterval=5000");
+                "-Xmx192m", "-XX:TrimNativeHeapInterval=5000", "-Dspring.aot.enabled=true");
         assertThat(Argon2Parameters.KEYCLOAK.productionJvmOptions(2, 17)).containsExactly("-XX:+UseSerialGC", "-Xms32m",
-                "-Xmx160m", "-XX:TrimNativeHeapInterval=5000");
+                "-Xmx160m", "-XX:TrimNativeHeapInterval=5000", "-Dspring.aot.enabled=true");
         assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(16, 17)).containsExactly("-XX:+UseSerialGC", "-Xms32m",
-                "-Xmx512m", "-XX:TrimNativeHeapInterval=5000");
+                "-Xmx512m", "-XX:TrimNativeHeapInterval=5000", "-Dspring.aot.enabled=true");
     }
 
     @Test
@@ -21,7 +21,8 @@ class OptionsTests {
         assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(2, 21))
                 .doesNotContain("-Djdk.util.jar.enableMultiRelease=false");
         assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(2, 24)).containsExactly("-XX:+UseSerialGC", "-Xms32m",
-                "-Xmx192m", "-XX:TrimNativeHeapInterval=5000", "-Djdk.util.jar.enableMultiRelease=false");
+                "-Xmx192m", "-XX:TrimNativeHeapInterval=5000", "-Dspring.aot.enabled=true",
+                "-Djdk.util.jar.enableMultiRelease=false");
         assertThat(Argon2Parameters.DEFAULT.productionJvmOptions(2, 25))
                 .contains("-Djdk.util.jar.enableMultiRelease=false");
     }

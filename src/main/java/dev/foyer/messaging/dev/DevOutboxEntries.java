@@ -15,7 +15,6 @@ import dev.foyer.messaging.ChannelType;
 
 /** Reads the latest outbox rows of every tenant: the dev outbox is a tool, not a tenant feature. */
 @Component
-@ConditionalOnDevChannel
 class DevOutboxEntries {
 
     static final int LIMIT = 100;

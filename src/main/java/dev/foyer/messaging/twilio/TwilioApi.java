@@ -31,6 +31,12 @@ final class TwilioApi {
     private final String authorization;
 
     TwilioApi(TwilioProperties properties) {
+        if (!properties.isConfigured()) {
+            this.properties = properties;
+            this.http = null;
+            this.authorization = null;
+            return;
+        }
         this.properties = properties.requireComplete();
         this.http = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
@@ -38,6 +44,11 @@ final class TwilioApi {
                 .build();
         String credentials = properties.accountSid() + ":" + properties.authToken();
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether an account is configured; without one, nothing may be sent. */
+    boolean configured() {
+        return http != null;
     }
 
     String fromNumber() {
@@ -52,6 +63,9 @@ final class TwilioApi {
      *                           any other answer that is not 2xx
      */
     void create(String resource, Map<String, String> form, String maskedTo) throws DeliveryException {
+        if (http == null) {
+            throw new IllegalStateException("No Twilio account configured (foyer.messaging.twilio.account-sid)");
+        }
         HttpRequest request = HttpRequest.newBuilder(uri(resource))
                 .timeout(properties.requestTimeout())
                 .header("Authorization", authorization)

@@ -34,6 +34,11 @@ public record TwilioProperties(
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
     }
 
+    /** Whether an account is set, which turns the Twilio channels on. */
+    boolean isConfigured() {
+        return !isBlank(accountSid);
+    }
+
     /** Fails at startup, naming the missing keys, when the account is only half configured. */
     TwilioProperties requireComplete() {
         StringBuilder missing = new StringBuilder();

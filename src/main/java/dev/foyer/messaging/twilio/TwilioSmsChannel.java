@@ -21,6 +21,12 @@ public final class TwilioSmsChannel implements Channel {
         this.api = api;
     }
 
+    /** While {@code foyer.messaging.twilio.account-sid} is set. */
+    @Override
+    public boolean enabled() {
+        return api.configured();
+    }
+
     @Override
     public ChannelType type() {
         return ChannelType.SMS;

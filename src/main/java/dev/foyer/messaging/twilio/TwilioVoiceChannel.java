@@ -26,6 +26,12 @@ public final class TwilioVoiceChannel implements Channel {
         this.api = api;
     }
 
+    /** While {@code foyer.messaging.twilio.account-sid} is set. */
+    @Override
+    public boolean enabled() {
+        return api.configured();
+    }
+
     @Override
     public ChannelType type() {
         return ChannelType.VOICE;

@@ -125,6 +125,18 @@ class TwilioSmsChannelTests {
     }
 
     @Test
+    void newChannelWhenNoAccountIsSetThenDisabledAndSendsNothing() {
+        TwilioSmsChannel unconfigured = new TwilioSmsChannel(new TwilioProperties("", null, null,
+                twilio.baseUrl(), null, null));
+
+        assertThat(unconfigured.enabled()).isFalse();
+        assertThatThrownBy(() -> unconfigured.send(sms(body()))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("account-sid");
+        assertThat(twilio.findAll(postRequestedFor(anyUrl()))).isEmpty();
+        assertThat(channel.enabled()).isTrue();
+    }
+
+    @Test
     void newChannelWhenTokenOrFromNumberMissingThenFailsNamingTheKeys() {
         assertThatThrownBy(() -> new TwilioSmsChannel(new TwilioProperties(SID, " ", null, null, null, null)))
                 .isInstanceOf(IllegalStateException.class)
