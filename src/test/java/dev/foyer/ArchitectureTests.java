@@ -2,6 +2,7 @@ package dev.foyer;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * The house rules of STYLE.md that span features: protocol and journey meet only through the
@@ -27,6 +29,16 @@ class ArchitectureTests {
             .importPackages("dev.foyer");
 
     private static final Path SOURCES = Path.of("src/main/java/dev/foyer");
+
+    @Test
+    void beansWhenCompiledThenNoneDependsOnABeanCondition() {
+        String why = "a build processed ahead of time (Spring AOT, README: Faster start-up) fixes bean conditions "
+                + "at build time; what configuration turns on or off is decided when the server starts";
+        noClasses().that().resideInAPackage("dev.foyer..")
+                .should().beMetaAnnotatedWith(Conditional.class).because(why).check(FOYER);
+        noMethods().that().areDeclaredInClassesThat().resideInAPackage("dev.foyer..")
+                .should().beMetaAnnotatedWith(Conditional.class).because(why).check(FOYER);
+    }
 
     @Test
     void oidcWhenCompiledThenDoesNotDependOnMfaFederationMessagingOrLocalAccounts() {
