@@ -15,7 +15,8 @@ class DevChannelConfiguration {
 
     @Bean
     Channel devEmailChannel(MessagingProperties messaging, Environment environment) {
-        return new DevChannel(ChannelType.EMAIL, messaging.devChannel().enabled() && !isSet(environment, "spring.mail.host"));
+        return new DevChannel(ChannelType.EMAIL,
+                messaging.devChannel().enabled() && !isSet(environment, "spring.mail.host"));
     }
 
     @Bean
