@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.foyer.testing.Browser;
+import dev.foyer.testing.EndToEndTest;
 import dev.foyer.testing.TrustedCa;
 
 /**
@@ -58,11 +60,9 @@ class AheadOfTimeStartIT {
             Browser browser = new Browser(server.origin());
             String email = "ada-" + UUID.randomUUID() + "@example.com";
 
-            Browser.Response codePage = startSignUp(browser, email);
-            String code = Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> codeIn(browser.get("/dev/outbox/messages?to=" + email).body()), found -> found != null);
-
-            signedUp(browser, codePage, code, server.origin(), email);
+            signUpThroughTheDemoFlow(browser, server.origin(), email, to -> Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> codeIn(browser.get("/dev/outbox/messages?to=" + to).body()), found -> found != null));
             assertThat(Files.exists(server.dataDir().resolve("tls"))).as("no development CA made").isFalse();
             assertThat(issuerSeenThroughAProxy(server)).isEqualTo("http://127.0.0.1:" + server.port()
                     + "/contoso/b2c_1_susi/v2.0");
@@ -93,12 +93,12 @@ class AheadOfTimeStartIT {
             }
             String email = "grace-" + UUID.randomUUID() + "@example.com";
 
-            Browser.Response codePage = startSignUp(browser, email);
-            MimeMessage mail = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(
-                    smtp.getReceivedMessages()).filter(m -> sentTo(m, email)).findFirst().orElse(null), m -> m != null);
-            assertThat(mail.getFrom()[0].toString()).isEqualTo("accounts@contoso.example");
-
-            signedUp(browser, codePage, codeIn(GreenMailUtil.getBody(mail)), server.origin(), email);
+            signUpThroughTheDemoFlow(browser, server.origin(), email, to -> {
+                MimeMessage mail = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Arrays.stream(
+                        smtp.getReceivedMessages()).filter(m -> sentTo(m, to)).findFirst().orElse(null), m -> m != null);
+                assertThat(sender(mail)).isEqualTo("accounts@contoso.example");
+                return codeIn(GreenMailUtil.getBody(mail));
+            });
             assertThat(browser.get("/dev/outbox/messages?to=" + email).status()).isEqualTo(404);
 
             Matcher https = Pattern.compile("HTTPS on https://localhost:(\\d+)").matcher(server.log());
@@ -114,25 +114,16 @@ class AheadOfTimeStartIT {
         }
     }
 
-    /** From the landing page's "Run user flow" link of B2C_1_susi to the page that asks for the emailed code. */
-    private static Browser.Response startSignUp(Browser browser, String email) {
+    /**
+     * Signs {@code email} up from the landing page's "Run user flow" link of B2C_1_susi, entering the
+     * code {@code codeSentTo} reads; the demo app's callback then shows the new user's ID token.
+     */
+    private static void signUpThroughTheDemoFlow(Browser browser, String origin, String email,
+                                                 Function<String, String> codeSentTo) {
         Element run = browser.get("/").document().selectFirst("a#run-B2C_1_susi");
         assertThat(run).as("the demo flow's link").isNotNull();
-        Browser.Response signInPage = browser.open(run.attr("href"));
-        Browser.Response emailPage = browser.submit(signInPage, "form#localAccountForm", "button#createAccount", Map.of());
-        Browser.Response codePage = browser.submit(emailPage, "form#attributeVerification", "button#email_ver_but_send",
-                Map.of("email", email));
-        assertThat(codePage.document().getElementById("email_info")).as(codePage.body()).isNotNull();
-        return codePage;
-    }
-
-    /** Enters the code and the account's details; the demo app's callback shows the new user's ID token. */
-    private static void signedUp(Browser browser, Browser.Response codePage, String code, String origin, String email) {
-        Browser.Response details = browser.submit(codePage, "form#attributeVerification", "button#email_ver_but_verify",
-                Map.of("code", code));
-        Browser.Response formPost = browser.submit(details, "form#attributeVerification", "button#continue", Map.of(
-                "newPassword", PASSWORD, "reenterPassword", PASSWORD,
-                "displayName", "Ada Lovelace", "givenName", "Ada", "surname", "Lovelace"));
+        Browser.Response formPost = EndToEndTest.signUp(browser, browser.open(run.attr("href")), email, PASSWORD,
+                codeSentTo);
         assertThat(browser.formAction(formPost, "form#auto")).as(formPost.body()).isEqualTo(origin + "/demo/callback");
         Browser.Response callback = browser.submit(formPost, "form#auto", "button#continue", Map.of());
         assertThat(callback.document().getElementById("error")).as(callback.body()).isNull();
@@ -159,6 +150,14 @@ class AheadOfTimeStartIT {
     private static String codeIn(String text) {
         Matcher matcher = CODE.matcher(text);
         return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private static String sender(MimeMessage message) {
+        try {
+            return message.getFrom()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean sentTo(MimeMessage message, String email) {

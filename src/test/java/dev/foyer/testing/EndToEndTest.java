@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -178,11 +179,17 @@ public abstract class EndToEndTest {
      * email and code, then password and attributes. Returns the response after the last form.
      */
     protected Browser.Response signUp(Browser browser, Browser.Response signInPage, String email, String password) {
+        return signUp(browser, signInPage, email, password, sentTo -> latestCode(sentTo, 1));
+    }
+
+    /** {@link #signUp(Browser, Browser.Response, String, String)} with the code read by {@code codeSentTo}. */
+    public static Browser.Response signUp(Browser browser, Browser.Response signInPage, String email, String password,
+                                          Function<String, String> codeSentTo) {
         Browser.Response emailPage = browser.submit(signInPage, "form#localAccountForm", "button#createAccount", Map.of());
         Browser.Response codePage = browser.submit(emailPage, "form#attributeVerification", "button#email_ver_but_send",
                 Map.of("email", email));
         assertThat(codePage.document().getElementById("email_info")).as(codePage.body()).isNotNull();
-        String code = latestCode(email, 1);
+        String code = codeSentTo.apply(email);
         Browser.Response details = browser.submit(codePage, "form#attributeVerification", "button#email_ver_but_verify",
                 Map.of("code", code));
         assertThat(details.document().getElementById("newPassword")).as(details.body()).isNotNull();
