@@ -3,17 +3,21 @@ package dev.foyer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,12 +31,18 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.jsoup.nodes.Element;
 
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
 import com.icegreen.greenmail.util.GreenMail;
+import com.nimbusds.jose.JOSEObjectType;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
 import dev.foyer.testing.Browser;
 import dev.foyer.testing.EndToEndTest;
+import dev.foyer.testing.TestPhoneNumbers;
+import dev.foyer.testing.TestPostgres;
 import dev.foyer.testing.TrustedCa;
 
 /**
@@ -50,6 +60,7 @@ class AheadOfTimeStartIT {
     private static final Path JAR = Path.of(System.getProperty("foyer.jar", "target/foyer-0.1.0-SNAPSHOT.jar"));
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
     private static final String PASSWORD = "Correct-Horse-42";
+    private static final String UPSTREAM = "upstream";
 
     @Test
     void startWhenDevChannelAndNoTlsThenDevOutboxCarriesTheSignUpAndNoHttpsIsServed() throws Exception {
@@ -115,6 +126,133 @@ class AheadOfTimeStartIT {
     }
 
     /**
+     * Production's shape: PostgreSQL, a configured secrets key, the first administrator from the
+     * environment, no TLS. The administrator signs in to the portal (password, then a phone added
+     * by SMS), adds an OpenID Connect provider (a real one on loopback) to the demo tenant and lists
+     * it in the demo flow; a user then signs up through it. The node restarts on the same database
+     * with a fresh data directory, and the same user signs in through the provider again.
+     */
+    @Test
+    void startOnPostgresWhenThePortalAddsAnOpenIdProviderThenUsersSignInThroughItBeforeAndAfterARestart()
+            throws Exception {
+        TestPostgres.requireServer();
+        String schemaUrl = TestPostgres.newSchemaUrl("aot");
+        MockOAuth2Server upstream = new MockOAuth2Server();
+        upstream.start(InetAddress.getLoopbackAddress(), 0);
+        String administrator = "admin-" + UUID.randomUUID() + "@example.com";
+        Map<String, String> production = Map.of(
+                "FOYER_DB_URL", schemaUrl,
+                "FOYER_DB_USER", TestPostgres.USER,
+                "FOYER_DB_PASSWORD", TestPostgres.PASSWORD,
+                "FOYER_SECRETS_KEY", newSecretsKey(),
+                "FOYER_TLS_ENABLED", "false",
+                "FOYER_ADMIN_EMAIL", administrator,
+                "FOYER_ADMIN_PASSWORD", PASSWORD);
+        int port = Server.freePort();
+        String subject = "upstream-" + UUID.randomUUID();
+        String email = "hopper-" + UUID.randomUUID() + "@example.com";
+        try {
+            Map<String, String> firstSignIn;
+            try (Server server = Server.start(production, port, List.of())) {
+                assertThat(server.log()).contains("Starting AOT-processed FoyerApplication")
+                        .containsPattern("Database: jdbc:postgresql:.* \\(PostgreSQL");
+                Browser admin = new Browser(server.origin());
+                signInToThePortal(admin, administrator);
+                addUpstreamToTheDemoFlow(admin, upstream.wellKnownUrl(UPSTREAM).toString());
+
+                willIssue(upstream, subject, email);
+                firstSignIn = signInThroughUpstream(new Browser(server.origin()), upstream);
+                assertThat(firstSignIn).containsEntry("newUser", "true").containsEntry("idp", upstreamIssuer(upstream));
+                assertThat(firstSignIn.get("emails")).contains(email);
+            }
+            try (Server restarted = Server.start(production, port, List.of())) {
+                assertThat(restarted.log()).contains("Starting AOT-processed FoyerApplication");
+                willIssue(upstream, subject, email);
+                Map<String, String> again = signInThroughUpstream(new Browser(restarted.origin()), upstream);
+                assertThat(again).as("the same user, not a new one").containsEntry("sub", firstSignIn.get("sub"))
+                        .doesNotContainKey("newUser");
+            }
+        } finally {
+            upstream.shutdown();
+            TestPostgres.dropSchemaOf(schemaUrl);
+        }
+    }
+
+    /** From {@code /admin}: the administrator's password, then a phone added with an SMS code. */
+    private static void signInToThePortal(Browser admin, String email) {
+        Browser.Response signInPage = admin.open("/admin");
+        Browser.Response phone = admin.submit(signInPage, "form#localAccountForm", "button#next",
+                Map.of("signInName", email, "password", PASSWORD));
+        String number = TestPhoneNumbers.usNational();
+        Browser.Response codePage = admin.submit(phone, "form#phoneVerification", "button#sendCode",
+                Map.of("countryCode", "US", "number", number));
+        String code = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> codeIn(admin.get(
+                "/dev/outbox/messages?to=" + URLEncoder.encode("+1" + number, StandardCharsets.UTF_8)).body()),
+                found -> found != null);
+        Browser.Response formPost = admin.submit(codePage, "form#phoneVerification", "button#verifyCode",
+                Map.of("verificationCode", code));
+        Browser.Response home = admin.submit(formPost, "form#auto", "button#continue", Map.of());
+        assertThat(home.status()).as(home.body()).isEqualTo(200);
+        assertThat(home.uri().getPath()).isEqualTo("/admin");
+    }
+
+    /** In the portal: an OpenID Connect provider for the demo tenant, chosen in its flow B2C_1_susi. */
+    private static void addUpstreamToTheDemoFlow(Browser admin, String metadataUrl) {
+        Browser.Response form = admin.open("/admin/tenants/contoso/identityProviders?kind=OPENID_CONNECT");
+        Browser.Response added = admin.submit(form, "form#providerForm", "button#add", Map.of(
+                "name", "Upstream", "displayName", "Upstream ID", "clientId", "foyer-client",
+                "clientSecret", "foyer-secret", "metadataUrl", metadataUrl, "scopes", "openid email profile"));
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+
+        Browser.Response providers = admin.open("/admin/tenants/contoso/userFlows/B2C_1_susi/identityProviders");
+        Map<String, String> fields = admin.formValues(providers, "form#identityProvidersForm");
+        Browser.Response saved = admin.follow(admin.postEncoded(admin.formAction(providers, "form#identityProvidersForm"),
+                "csrf_token=" + fields.get("csrf_token") + "&version=" + fields.get("version")
+                        + "&providers=LocalAccount&providers=Upstream"));
+        assertThat(saved.document().getElementById("saved")).as(saved.body()).isNotNull();
+    }
+
+    /**
+     * Runs the demo flow from the landing page and presses the provider's button; the provider vouches
+     * at once. Fills in the sign-up page if it comes. Returns the ID token's claims the demo app shows.
+     */
+    private static Map<String, String> signInThroughUpstream(Browser browser, MockOAuth2Server upstream) {
+        Element run = browser.get("/").document().selectFirst("a#run-B2C_1_susi");
+        assertThat(run).as("the demo flow's link").isNotNull();
+        Browser.Response signInPage = browser.open(run.attr("href"));
+        Browser.Response atProvider = browser.submit(signInPage, "form#socialAccountForm", "button#Upstream", Map.of());
+        assertThat(atProvider.location().orElse("")).as(atProvider.body())
+                .startsWith(upstream.authorizationEndpointUrl(UPSTREAM).toString());
+        Browser.Response back = browser.follow(browser.get(atProvider.location().get()));
+        Browser.Response formPost = back.document().selectFirst("form#attributeVerification") == null ? back
+                : browser.submit(back, "form#attributeVerification", "button#continue",
+                        Map.of("displayName", "Grace Hopper", "givenName", "Grace", "surname", "Hopper"));
+        Browser.Response callback = browser.submit(formPost, "form#auto", "button#continue", Map.of());
+        assertThat(callback.document().getElementById("error")).as(callback.body()).isNull();
+        Map<String, String> claims = new java.util.LinkedHashMap<>();
+        for (Element claim : callback.document().select("[id^=claim-]")) {
+            claims.put(claim.id().substring("claim-".length()), claim.text());
+        }
+        assertThat(claims).as(callback.body()).containsKey("sub");
+        return claims;
+    }
+
+    private static void willIssue(MockOAuth2Server upstream, String subject, String email) {
+        upstream.enqueueCallback(new DefaultOAuth2TokenCallback(UPSTREAM, subject, JOSEObjectType.JWT.getType(), null,
+                Map.of("email", email, "email_verified", true, "name", "Grace Hopper"), 3600));
+    }
+
+    private static String upstreamIssuer(MockOAuth2Server upstream) {
+        return upstream.issuerUrl(UPSTREAM).toString();
+    }
+
+    private static String newSecretsKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /**
      * Signs {@code email} up from the landing page's "Run user flow" link of B2C_1_susi, entering the
      * code {@code codeSentTo} reads; the demo app's callback then shows the new user's ID token.
      */
@@ -176,11 +314,16 @@ class AheadOfTimeStartIT {
     private record Server(Process process, int port, Path dataDir, Path logFile) implements AutoCloseable {
 
         static Server start(List<String> arguments) throws IOException, InterruptedException {
+            return start(Map.of(), freePort(), arguments);
+        }
+
+        /** Starts the jar on {@code port} with {@code environment} added to the usual. */
+        static Server start(Map<String, String> environment, int port, List<String> arguments)
+                throws IOException, InterruptedException {
             assertThat(JAR).as("the packaged jar (run by failsafe after package)").exists();
             Path dataDir = Path.of("target/aot-it-data", UUID.randomUUID().toString()).toAbsolutePath();
             Files.createDirectories(dataDir);
             Path logFile = dataDir.resolve("server.log");
-            int port = freePort();
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Dspring.aot.enabled=true", "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()));
@@ -191,6 +334,7 @@ class AheadOfTimeStartIT {
             builder.environment().put("FOYER_BIND_ADDRESS", "127.0.0.1");
             builder.environment().put("FOYER_HTTP_PORT", String.valueOf(port));
             builder.environment().put("FOYER_MANAGEMENT_PORT", String.valueOf(freePort()));
+            builder.environment().putAll(environment);
             Server server = new Server(builder.start(), port, dataDir, logFile);
             try {
                 server.awaitReady();
@@ -235,7 +379,7 @@ class AheadOfTimeStartIT {
             }
         }
 
-        private static int freePort() throws IOException {
+        static int freePort() throws IOException {
             try (ServerSocket socket = new ServerSocket(0)) {
                 return socket.getLocalPort();
             }
