@@ -2,6 +2,8 @@ package dev.foyer.oidc;
 
 import dev.foyer.security.OpaqueTokens;
 import dev.foyer.tenant.TenantContext;
+import dev.foyer.userflow.TokenLifetimes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 class Grants {
+
+    /** How long a code's or refresh token's row outlives its expiry: the longest access-token lifetime. */
+    static final Duration KEPT_AFTER_EXPIRY = TokenLifetimes.LONGEST_ACCESS_AND_ID_TOKEN;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -168,12 +173,27 @@ class Grants {
                 .params(utc(now), OpaqueTokens.hash(token), TenantContext.currentId()).update() == 1;
     }
 
-    /** Forgets codes and refresh tokens past their expiry; a revoked grant's rows go with it later. */
     @Scheduled(fixedDelayString = "${foyer.grants.cleanup-interval:PT10M}")
     void deleteExpired() {
-        OffsetDateTime now = utc(Instant.now());
-        jdbc.sql("delete from authorization_code where expires_at < ?").param(now).update();
-        jdbc.sql("delete from refresh_token where expires_at < ?").param(now).update();
+        deleteExpired(Instant.now());
+    }
+
+    /**
+     * Forgets codes and refresh tokens a day past their expiry, then the grants that have neither
+     * left. The day is the longest an access token lives: every access token of a grant was issued
+     * with one of its codes or refresh tokens and expired before that row went, so no token that
+     * names a forgotten grant can still be in use (the userinfo endpoint refuses one anyway).
+     */
+    void deleteExpired(Instant now) {
+        OffsetDateTime before = utc(now.minus(KEPT_AFTER_EXPIRY));
+        jdbc.sql("delete from authorization_code where expires_at < ?").param(before).update();
+        jdbc.sql("delete from refresh_token where expires_at < ?").param(before).update();
+        jdbc.sql("""
+                        delete from oauth_grant g
+                         where g.created_at < ?
+                           and not exists (select 1 from authorization_code c where c.grant_id = g.id)
+                           and not exists (select 1 from refresh_token t where t.grant_id = g.id)""")
+                .param(before).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {

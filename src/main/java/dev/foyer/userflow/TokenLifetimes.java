@@ -11,13 +11,16 @@ import java.time.Duration;
  */
 public record TokenLifetimes(Duration accessAndIdToken, Duration refreshToken, Duration refreshSlidingWindow) {
 
+    /** The longest an access or ID token may live, in any flow (before DEFAULTS, which checks it). */
+    public static final Duration LONGEST_ACCESS_AND_ID_TOKEN = Duration.ofHours(24);
+
     public static final TokenLifetimes DEFAULTS =
             new TokenLifetimes(Duration.ofMinutes(60), Duration.ofDays(14), Duration.ofDays(90));
 
     public static final Duration AUTHORIZATION_CODE = Duration.ofMinutes(10);
 
     public TokenLifetimes {
-        requireBetween("accessAndIdToken", accessAndIdToken, Duration.ofMinutes(5), Duration.ofHours(24));
+        requireBetween("accessAndIdToken", accessAndIdToken, Duration.ofMinutes(5), LONGEST_ACCESS_AND_ID_TOKEN);
         requireBetween("refreshToken", refreshToken, Duration.ofDays(1), Duration.ofDays(90));
         if (refreshSlidingWindow != null) {
             requireBetween("refreshSlidingWindow", refreshSlidingWindow, Duration.ofDays(1), Duration.ofDays(365));

@@ -200,6 +200,40 @@ abstract class GrantsTests {
     }
 
     @Test
+    void deleteExpiredWhenADayPassedSinceARowExpiredThenItGoesAndAGrantWithNoneLeftGoesToo() {
+        Grants.CodeGrant codeGrant = new Grants.CodeGrant(request(authentication), authentication);
+        UUID signedInOnly = in(tenant, () -> grants.create(authentication, T0));
+        String itsCode = in(tenant, () -> grants.issueCode(signedInOnly, codeGrant, T0.plus(Duration.ofMinutes(10))));
+        UUID withRefresh = in(tenant, () -> grants.create(authentication, T0));
+        String code = in(tenant, () -> grants.issueCode(withRefresh, codeGrant, T0.plus(Duration.ofMinutes(10))));
+        String token = in(tenant, () -> grants.issueRefreshToken(withRefresh, authentication, T0,
+                T0.plus(Duration.ofDays(1)), null));
+
+        Instant codesExpired = T0.plus(Duration.ofMinutes(10));
+        grants.deleteExpired(codesExpired.plus(Duration.ofHours(23)));
+        assertThat(in(tenant, () -> grants.findCode(itsCode))).as("an access token from it may still live").isPresent();
+        assertThat(active(signedInOnly)).isTrue();
+
+        grants.deleteExpired(codesExpired.plus(Duration.ofHours(25)));
+        assertThat(in(tenant, () -> grants.findCode(itsCode))).isEmpty();
+        assertThat(in(tenant, () -> grants.findCode(code))).isEmpty();
+        assertThat(exists(signedInOnly)).as("nothing of it left").isFalse();
+        assertThat(in(tenant, () -> grants.isActiveFor(signedInOnly, authentication.flowId()))).isFalse();
+        assertThat(in(tenant, () -> grants.findRefreshToken(token))).isPresent();
+        assertThat(active(withRefresh)).as("its refresh token is live").isTrue();
+
+        Instant tokenExpired = T0.plus(Duration.ofDays(1));
+        UUID newWithoutRows = in(tenant, () -> grants.create(authentication, tokenExpired.plus(Duration.ofHours(12))));
+        grants.deleteExpired(tokenExpired.plus(Duration.ofDays(1)).minusSeconds(1));
+        assertThat(in(tenant, () -> grants.findRefreshToken(token))).isPresent();
+
+        grants.deleteExpired(tokenExpired.plus(Duration.ofDays(1)).plusSeconds(1));
+        assertThat(in(tenant, () -> grants.findRefreshToken(token))).isEmpty();
+        assertThat(exists(withRefresh)).isFalse();
+        assertThat(exists(newWithoutRows)).as("made less than a day ago").isTrue();
+    }
+
+    @Test
     void anotherTenantNeitherSeesNorRedeemsNorRotatesNorRevokes() {
         Tenant other = TestTenants.create(tenants);
         UUID grant = in(tenant, () -> grants.create(authentication, T0));
@@ -238,6 +272,10 @@ abstract class GrantsTests {
 
     private static void in(Tenant tenant, Runnable work) {
         TenantContext.run(tenant, work);
+    }
+
+    private boolean exists(UUID grant) {
+        return jdbc.sql("select count(*) from oauth_grant where id = ?").param(grant).query(Integer.class).single() == 1;
     }
 
     /** Whether the grant row exists in this tenant and is not revoked. */
