@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -229,7 +230,7 @@ class AheadOfTimeStartIT {
                         Map.of("displayName", "Grace Hopper", "givenName", "Grace", "surname", "Hopper"));
         Browser.Response callback = browser.submit(formPost, "form#auto", "button#continue", Map.of());
         assertThat(callback.document().getElementById("error")).as(callback.body()).isNull();
-        Map<String, String> claims = new java.util.LinkedHashMap<>();
+        Map<String, String> claims = new LinkedHashMap<>();
         for (Element claim : callback.document().select("[id^=claim-]")) {
             claims.put(claim.id().substring("claim-".length()), claim.text());
         }
