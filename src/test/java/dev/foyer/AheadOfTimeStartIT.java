@@ -40,9 +40,9 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import dev.foyer.testing.AdminEndToEndTest;
 import dev.foyer.testing.Browser;
 import dev.foyer.testing.EndToEndTest;
-import dev.foyer.testing.TestPhoneNumbers;
 import dev.foyer.testing.TestPostgres;
 import dev.foyer.testing.TrustedCa;
 
@@ -184,14 +184,10 @@ class AheadOfTimeStartIT {
         Browser.Response signInPage = admin.open("/admin");
         Browser.Response phone = admin.submit(signInPage, "form#localAccountForm", "button#next",
                 Map.of("signInName", email, "password", PASSWORD));
-        String number = TestPhoneNumbers.usNational();
-        Browser.Response codePage = admin.submit(phone, "form#phoneVerification", "button#sendCode",
-                Map.of("countryCode", "US", "number", number));
-        String code = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> codeIn(admin.get(
-                "/dev/outbox/messages?to=" + URLEncoder.encode("+1" + number, StandardCharsets.UTF_8)).body()),
-                found -> found != null);
-        Browser.Response formPost = admin.submit(codePage, "form#phoneVerification", "button#verifyCode",
-                Map.of("verificationCode", code));
+        Browser.Response formPost = AdminEndToEndTest.addPhone(admin, phone, to -> Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> codeIn(admin.get("/dev/outbox/messages?to="
+                        + URLEncoder.encode(to, StandardCharsets.UTF_8)).body()), found -> found != null));
         Browser.Response home = admin.submit(formPost, "form#auto", "button#continue", Map.of());
         assertThat(home.status()).as(home.body()).isEqualTo(200);
         assertThat(home.uri().getPath()).isEqualTo("/admin");

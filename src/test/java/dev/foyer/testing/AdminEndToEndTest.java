@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -93,21 +94,25 @@ public abstract class AdminEndToEndTest extends EndToEndTest {
     /** On a phone page: enrolls a new number (or verifies the known one) by SMS; returns what follows. */
     protected Browser.Response completePhoneStep(Browser browser, Browser.Response page) {
         assertThat(page.document().selectFirst("form#phoneVerification")).as(page.body()).isNotNull();
-        Browser.Response codePage;
-        String recipient;
         if (page.document().getElementById("number") != null) {
-            String number = dev.foyer.testing.TestPhoneNumbers.usNational();
-            recipient = "+1" + number;
-            codePage = browser.submit(page, "form#phoneVerification", "button#sendCode",
-                    Map.of("countryCode", "US", "number", number));
-        } else {
-            codePage = browser.submit(page, "form#phoneVerification", "button#sendCode", Map.of());
-            recipient = null;
+            return addPhone(browser, page, to -> latestCode(URLEncoder.encode(to, StandardCharsets.UTF_8), 1));
         }
-        String code = recipient != null ? latestCode(URLEncoder.encode(recipient, StandardCharsets.UTF_8), 1)
-                : jdbc.sql("select code from outbox_message where channel = 'SMS' order by created_at desc")
-                        .query(String.class).list().get(0);
+        Browser.Response codePage = browser.submit(page, "form#phoneVerification", "button#sendCode", Map.of());
+        String code = jdbc.sql("select code from outbox_message where channel = 'SMS' order by created_at desc")
+                .query(String.class).list().get(0);
         return browser.submit(codePage, "form#phoneVerification", "button#verifyCode", Map.of("verificationCode", code));
+    }
+
+    /**
+     * On a phone enrollment page: adds a new US number by SMS, entering the code {@code codeSentTo}
+     * reads for the number ({@code +1...}); returns what follows.
+     */
+    public static Browser.Response addPhone(Browser browser, Browser.Response page, Function<String, String> codeSentTo) {
+        String number = TestPhoneNumbers.usNational();
+        Browser.Response codePage = browser.submit(page, "form#phoneVerification", "button#sendCode",
+                Map.of("countryCode", "US", "number", number));
+        return browser.submit(codePage, "form#phoneVerification", "button#verifyCode",
+                Map.of("verificationCode", codeSentTo.apply("+1" + number)));
     }
 
     /** Signs an administrator in to the portal in {@code browser}; returns the portal's home page. */
